@@ -1,0 +1,37 @@
+import { createClient, type Client } from '@libsql/client';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import { createDb, type Db } from './client.ts';
+
+export const DEFAULT_DATABASE_URL = 'file:db/etalase.db';
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** A libSQL client on Node: a local file (WAL, foreign keys on) or a remote libsql:/http: server. */
+export async function openClient(url: string, authToken?: string): Promise<Client> {
+  if (url.startsWith('file:')) {
+    const path = url.slice('file:'.length).split('?')[0] ?? '';
+    if (path !== '' && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  }
+  const client = createClient(authToken ? { url, authToken } : { url });
+  if (url.startsWith('file:')) {
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA busy_timeout = 5000');
+  }
+  await client.execute('PRAGMA foreign_keys = ON');
+  return client;
+}
+
+/** Applies the checked-in drizzle-kit migrations. */
+export async function migrateDb(db: Db): Promise<void> {
+  await migrate(db, { migrationsFolder });
+}
+
+/** Opens, migrates and returns a database ready to use (Node only). */
+export async function openDb(url: string, authToken?: string): Promise<{ db: Db; client: Client }> {
+  const client = await openClient(url, authToken);
+  const db = createDb(client);
+  await migrateDb(db);
+  return { db, client };
+}

@@ -1,0 +1,204 @@
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { SearchSpec } from '../../src/core/search.ts';
+import type { DbOrTx } from '../client.ts';
+import { msmes, products, storeLinks } from '../schema.ts';
+
+/** BM25 column weights: name, description, products, place, category. */
+const RANK = sql`bm25(msme_fts, 10.0, 2.0, 4.0, 3.0, 3.0)`;
+
+const summaryColumns = {
+  id: msmes.id,
+  slug: msmes.slug,
+  name: msmes.name,
+  description: msmes.description,
+  category: msmes.category,
+  regencyCode: msmes.regencyCode,
+  districtCode: msmes.districtCode,
+  verification: msmes.verification,
+  verifiedAt: msmes.verifiedAt,
+  nibVerifiedAt: msmes.nibVerifiedAt,
+  halalNumber: msmes.halalNumber,
+  pirtNumber: msmes.pirtNumber,
+  isJuara: msmes.isJuara,
+  publishedAt: msmes.publishedAt,
+};
+
+export type MsmeSummaryRow = Awaited<ReturnType<typeof searchMsmes>>['items'][number];
+
+function filters(spec: SearchSpec): SQL[] {
+  const where: SQL[] = [eq(msmes.status, 'published')];
+  if (spec.category) where.push(eq(msmes.category, spec.category));
+  if (spec.regency) where.push(eq(msmes.regencyCode, spec.regency));
+  if (spec.district) where.push(eq(msmes.districtCode, spec.district));
+  if (spec.verified) where.push(isNotNull(msmes.nibVerifiedAt));
+  if (spec.halal) where.push(isNotNull(msmes.halalNumber));
+  if (spec.platform) {
+    const platform = spec.platform;
+    where.push(
+      exists(sql`SELECT 1 FROM ${storeLinks} WHERE ${storeLinks.msmeId} = ${msmes.id} AND ${storeLinks.platform} = ${platform}`),
+    );
+  }
+  if (spec.match) where.push(sql`${msmes.id} IN (SELECT rowid FROM msme_fts WHERE msme_fts MATCH ${spec.match})`);
+  return where;
+}
+
+/**
+ * A page of published listings matching the spec, with the total. With keywords the
+ * order is BM25 relevance; without, verified first, then newest.
+ */
+export async function searchMsmes(db: DbOrTx, spec: SearchSpec) {
+  const where = and(...filters(spec));
+  const offset = (spec.page - 1) * spec.perPage;
+  const base = db.select(summaryColumns).from(msmes);
+  const rows = spec.match
+    ? await base
+        .innerJoin(sql`msme_fts`, sql`msme_fts.rowid = ${msmes.id}`)
+        .where(and(where, sql`msme_fts MATCH ${spec.match}`))
+        .orderBy(RANK, desc(msmes.publishedAt))
+        .limit(spec.perPage)
+        .offset(offset)
+    : await base
+        .where(where)
+        .orderBy(desc(sql`${msmes.nibVerifiedAt} IS NOT NULL`), desc(msmes.publishedAt), desc(msmes.id))
+        .limit(spec.perPage)
+        .offset(offset);
+  const [total] = await db.select({ n: count() }).from(msmes).where(where);
+  const extras = await summaryExtras(db, rows.map((r) => r.id));
+  return {
+    total: total?.n ?? 0,
+    items: rows.map((r) => ({ ...r, ...(extras.get(r.id) ?? { platforms: [], priceFrom: null }) })),
+  };
+}
+
+/** For a set of listings: their platforms and lowest price, in two queries rather than one per row. */
+async function summaryExtras(db: DbOrTx, ids: number[]) {
+  const out = new Map<number, { platforms: string[]; priceFrom: number | null }>();
+  if (ids.length === 0) return out;
+  for (const id of ids) out.set(id, { platforms: [], priceFrom: null });
+  const links = await db
+    .select({ msmeId: storeLinks.msmeId, platform: storeLinks.platform })
+    .from(storeLinks)
+    .where(inArray(storeLinks.msmeId, ids))
+    .orderBy(asc(storeLinks.position));
+  for (const l of links) {
+    const entry = out.get(l.msmeId);
+    if (entry && !entry.platforms.includes(l.platform)) entry.platforms.push(l.platform);
+  }
+  const prices = await db
+    .select({ msmeId: products.msmeId, min: sql<number>`min(${products.priceMin})` })
+    .from(products)
+    .where(inArray(products.msmeId, ids))
+    .groupBy(products.msmeId);
+  for (const p of prices) {
+    const entry = out.get(p.msmeId);
+    if (entry) entry.priceFrom = p.min;
+  }
+  return out;
+}
+
+/** One published listing with its store links and products, or undefined. */
+export async function getPublishedMsme(db: DbOrTx, slug: string) {
+  const [m] = await db
+    .select()
+    .from(msmes)
+    .where(and(eq(msmes.slug, slug), eq(msmes.status, 'published')));
+  if (!m) return undefined;
+  const [links, items] = await Promise.all([
+    db.select().from(storeLinks).where(eq(storeLinks.msmeId, m.id)).orderBy(asc(storeLinks.position)),
+    db.select().from(products).where(eq(products.msmeId, m.id)).orderBy(asc(products.position)),
+  ]);
+  return toPublicMsme(m, links, items);
+}
+
+type MsmeRow = typeof msmes.$inferSelect;
+
+/** The public face of a listing: business data only, no status token hash or email. */
+function toPublicMsme(m: MsmeRow, links: (typeof storeLinks.$inferSelect)[], items: (typeof products.$inferSelect)[]) {
+  return {
+    slug: m.slug,
+    name: m.name,
+    description: m.description,
+    category: m.category,
+    kbliCodes: m.kbliCodes,
+    kbliEdition: m.kbliEdition,
+    regencyCode: m.regencyCode,
+    districtCode: m.districtCode,
+    address: m.address,
+    whatsapp: m.whatsapp,
+    nib: m.nib,
+    nibVerifiedAt: m.nibVerifiedAt,
+    halalNumber: m.halalNumber,
+    pirtNumber: m.pirtNumber,
+    verification: m.verification,
+    verifiedAt: m.verifiedAt,
+    isJuara: m.isJuara,
+    isSample: m.isSample,
+    publishedAt: m.publishedAt,
+    updatedAt: m.updatedAt,
+    storeLinks: links.map((l) => ({ platform: l.platform, url: l.url })),
+    products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax })),
+  };
+}
+
+export type PublicMsme = ReturnType<typeof toPublicMsme>;
+
+/**
+ * Every published listing with links and products, streamed in pages of `batch` so a
+ * build of 100,000 listings never holds more than one page of rows from the driver.
+ */
+export async function* allPublishedMsmes(db: DbOrTx, batch = 2000): AsyncGenerator<PublicMsme[]> {
+  let afterId = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(msmes)
+      .where(and(eq(msmes.status, 'published'), sql`${msmes.id} > ${afterId}`))
+      .orderBy(asc(msmes.id))
+      .limit(batch);
+    if (rows.length === 0) return;
+    const ids = rows.map((r) => r.id);
+    const [links, items] = await Promise.all([
+      db.select().from(storeLinks).where(inArray(storeLinks.msmeId, ids)).orderBy(asc(storeLinks.position)),
+      db.select().from(products).where(inArray(products.msmeId, ids)).orderBy(asc(products.position)),
+    ]);
+    const linksBy = groupBy(links, (l) => l.msmeId);
+    const itemsBy = groupBy(items, (p) => p.msmeId);
+    yield rows.map((m) => toPublicMsme(m, linksBy.get(m.id) ?? [], itemsBy.get(m.id) ?? []));
+    afterId = ids[ids.length - 1] ?? afterId;
+  }
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+/** Counts for the home page and the health check. */
+export async function directoryStats(db: DbOrTx) {
+  const published = eq(msmes.status, 'published');
+  const [totals] = await db
+    .select({
+      published: count(),
+      verified: sql<number>`count(${msmes.nibVerifiedAt})`,
+      sample: sql<number>`coalesce(sum(${msmes.isSample}), 0)`,
+    })
+    .from(msmes)
+    .where(published);
+  const byCategory = await db.select({ key: msmes.category, n: count() }).from(msmes).where(published).groupBy(msmes.category);
+  const byRegency = await db.select({ key: msmes.regencyCode, n: count() }).from(msmes).where(published).groupBy(msmes.regencyCode);
+  const [pending] = await db.select({ n: count() }).from(msmes).where(eq(msmes.status, 'pending'));
+  return {
+    published: totals?.published ?? 0,
+    verified: Number(totals?.verified ?? 0),
+    sample: Number(totals?.sample ?? 0),
+    pending: pending?.n ?? 0,
+    byCategory: Object.fromEntries(byCategory.map((r) => [r.key, r.n])),
+    byRegency: Object.fromEntries(byRegency.map((r) => [r.key, r.n])),
+  };
+}

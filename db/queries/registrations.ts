@@ -1,0 +1,104 @@
+import { eq, like, or } from 'drizzle-orm';
+import type { Registration } from '../../src/core/registration.ts';
+import { slugCandidate, slugify } from '../../src/core/slug.ts';
+import type { Db, DbOrTx } from '../client.ts';
+import { auditLog, msmes, products, storeLinks, type MsmeStatus, type VerificationLevel } from '../schema.ts';
+import { syncSearchIndex } from './search-index.ts';
+
+export interface NewListingOptions {
+  now: Date;
+  statusTokenHash: string;
+  actor: string;
+  status?: MsmeStatus;
+  verification?: VerificationLevel;
+  nibVerifiedAt?: Date | null;
+  verifiedAt?: Date | null;
+  isJuara?: boolean;
+  isSample?: boolean;
+}
+
+/** A slug no other listing has: the name's slug, or the first free "-2", "-3", ... */
+async function freeSlug(db: DbOrTx, name: string): Promise<string> {
+  const base = slugify(name);
+  const taken = new Set(
+    (await db.select({ slug: msmes.slug }).from(msmes).where(or(eq(msmes.slug, base), like(msmes.slug, `${base}-%`)))).map(
+      (r) => r.slug,
+    ),
+  );
+  for (let n = 1; ; n++) {
+    const candidate = slugCandidate(base, n);
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** Stores a validated registration with its links and products, and audits it, in one transaction. */
+export async function createListing(db: Db, reg: Registration, options: NewListingOptions) {
+  return db.transaction(async (tx) => {
+    const slug = await freeSlug(tx, reg.name);
+    const status = options.status ?? 'pending';
+    const [row] = await tx
+      .insert(msmes)
+      .values({
+        slug,
+        name: reg.name,
+        description: reg.description,
+        category: reg.category,
+        kbliCodes: reg.kbliCodes,
+        regencyCode: reg.regencyCode,
+        districtCode: reg.districtCode,
+        address: reg.address ?? null,
+        whatsapp: reg.whatsapp,
+        email: reg.email ?? null,
+        nib: reg.nib ?? null,
+        nibVerifiedAt: options.nibVerifiedAt ?? null,
+        halalNumber: reg.halalNumber ?? null,
+        pirtNumber: reg.pirtNumber ?? null,
+        status,
+        verification: options.verification ?? 'self',
+        verifiedAt: options.verifiedAt ?? null,
+        isJuara: options.isJuara ?? false,
+        isSample: options.isSample ?? false,
+        statusTokenHash: options.statusTokenHash,
+        consentAt: options.now,
+        createdAt: options.now,
+        updatedAt: options.now,
+        publishedAt: status === 'published' ? options.now : null,
+      })
+      .returning({ id: msmes.id, slug: msmes.slug, status: msmes.status });
+    if (!row) throw new Error('insert returned no row');
+    if (reg.storeLinks.length > 0) {
+      await tx.insert(storeLinks).values(reg.storeLinks.map((l, position) => ({ msmeId: row.id, ...l, position })));
+    }
+    if (reg.products.length > 0) {
+      await tx.insert(products).values(
+        reg.products.map((p, position) => ({
+          msmeId: row.id,
+          name: p.name,
+          priceMin: p.priceMin,
+          priceMax: p.priceMax ?? null,
+          position,
+        })),
+      );
+    }
+    await tx.insert(auditLog).values({ msmeId: row.id, action: 'register', actor: options.actor, at: options.now, detail: { status } });
+    if (status === 'published') await syncSearchIndex(tx, row.id);
+    return row;
+  });
+}
+
+/** What the owner's status page shows, looked up by the hash of the private token. */
+export async function getRegistrationStatus(db: DbOrTx, statusTokenHash: string) {
+  const [row] = await db
+    .select({
+      slug: msmes.slug,
+      name: msmes.name,
+      status: msmes.status,
+      rejectionReason: msmes.rejectionReason,
+      createdAt: msmes.createdAt,
+      updatedAt: msmes.updatedAt,
+      publishedAt: msmes.publishedAt,
+    })
+    .from(msmes)
+    .where(eq(msmes.statusTokenHash, statusTokenHash));
+  return row;
+}

@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const msmeStatuses = ['pending', 'published', 'rejected', 'removed'] as const;
+export type MsmeStatus = (typeof msmeStatuses)[number];
+
+/** Who vouched for the listing: the owner alone, a program mentor, or staff against documents. */
+export const verificationLevels = ['self', 'mentor', 'staff'] as const;
+export type VerificationLevel = (typeof verificationLevels)[number];
+
+/**
+ * One UMKM (usaha mikro, kecil dan menengah) listing. Business data only: no NIK or
+ * other personal identity number is ever stored. Regions are Kemendagri codes.
+ */
+export const msmes = sqliteTable(
+  'msmes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    category: text('category').notNull(),
+    kbliCodes: text('kbli_codes', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** KBLI edition of kbliCodes: OSS moves from KBLI 2020 to KBLI 2025. */
+    kbliEdition: text('kbli_edition').notNull().default('2020'),
+    regencyCode: text('regency_code').notNull(),
+    districtCode: text('district_code').notNull(),
+    /** Shown only when the owner gives it; otherwise the profile shows the kecamatan. */
+    address: text('address'),
+    whatsapp: text('whatsapp').notNull(),
+    email: text('email'),
+    nib: text('nib'),
+    nibVerifiedAt: integer('nib_verified_at', { mode: 'timestamp_ms' }),
+    halalNumber: text('halal_number'),
+    pirtNumber: text('pirt_number'),
+    status: text('status', { enum: msmeStatuses }).notNull().default('pending'),
+    rejectionReason: text('rejection_reason'),
+    verification: text('verification', { enum: verificationLevels }).notNull().default('self'),
+    verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }),
+    isJuara: integer('is_juara', { mode: 'boolean' }).notNull().default(false),
+    /** Generated sample data: the site says so while any is loaded. */
+    isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+    /** SHA-256 of the private status token; the token itself is never stored. */
+    statusTokenHash: text('status_token_hash').notNull(),
+    consentAt: integer('consent_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** Bumped on every change, for optimistic concurrency. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('msmes_slug_unique').on(t.slug),
+    uniqueIndex('msmes_status_token_unique').on(t.statusTokenHash),
+    index('msmes_status_published_idx').on(t.status, t.publishedAt),
+    index('msmes_status_category_idx').on(t.status, t.category, t.publishedAt),
+    index('msmes_status_regency_idx').on(t.status, t.regencyCode, t.publishedAt),
+    index('msmes_district_idx').on(t.districtCode),
+    index('msmes_nib_idx').on(t.nib),
+    index('msmes_whatsapp_idx').on(t.whatsapp),
+  ],
+);
+
+/** Marketplace and social store links, canonical URL per platform. */
+export const storeLinks = sqliteTable(
+  'store_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    msmeId: integer('msme_id')
+      .notNull()
+      .references(() => msmes.id, { onDelete: 'cascade' }),
+    platform: text('platform').notNull(),
+    url: text('url').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [uniqueIndex('store_links_msme_url_unique').on(t.msmeId, t.url), index('store_links_platform_idx').on(t.platform, t.msmeId)],
+);
+
+/** Products with a price range in whole Rupiah. */
+export const products = sqliteTable(
+  'products',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    msmeId: integer('msme_id')
+      .notNull()
+      .references(() => msmes.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    priceMin: integer('price_min').notNull(),
+    priceMax: integer('price_max'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('products_msme_idx').on(t.msmeId)],
+);
+
+/**
+ * Every change to a listing. Not tied to msmes by a foreign key, so the record of a
+ * removed listing (a tombstone) outlives its data.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    msmeId: integer('msme_id').notNull(),
+    action: text('action').notNull(),
+    actor: text('actor').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_msme_idx').on(t.msmeId, t.at)],
+);

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { AppError } from '../src/core/errors.ts';
+import { messages } from '../src/core/messages.ts';
+import type { AppDeps } from './deps.ts';
+import { internalError, problemResponse } from './problem.ts';
+import { healthRoutes } from './routes/health.ts';
+import { msmeRoutes } from './routes/msmes.ts';
+import { registrationRoutes, statusPageRoutes } from './routes/registrations.ts';
+
+/**
+ * The one Hono app, for Node (functions/node.ts) and the Cloudflare Worker
+ * (src/pages/api/[...path].ts) alike. Every dependency comes in through `deps`.
+ */
+export function createApp(input: AppDeps) {
+  const deps: Required<AppDeps> = {
+    clock: () => new Date(),
+    assets: async () => null,
+    log: (message, error) => console.error(message, error),
+    ...input,
+  };
+  const app = new Hono();
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.MAX_BODY_KB * 1024,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', messages.payloadTooLarge(deps.config.MAX_BODY_KB));
+      },
+    }),
+  );
+
+  app.route('/api/health', healthRoutes(deps));
+  app.route('/api/msmes', msmeRoutes(deps));
+  app.route('/api/registrations', registrationRoutes(deps));
+  app.route('/status', statusPageRoutes(deps));
+
+  app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', messages.notFound)));
+  app.onError((error, c) => {
+    if (error instanceof AppError) return problemResponse(c, error);
+    if (error instanceof HTTPException && error.status === 405) {
+      return problemResponse(c, new AppError('METHOD_NOT_ALLOWED', messages.methodNotAllowed));
+    }
+    deps.log(`Unhandled error on ${c.req.method} ${new URL(c.req.url).pathname}`, error);
+    return problemResponse(c, internalError());
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

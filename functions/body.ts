@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import { AppError } from '../src/core/errors.ts';
+import { messages } from '../src/core/messages.ts';
+import { formToObject } from '../src/core/validation.ts';
+
+export interface ReadBody {
+  data: Record<string, unknown>;
+  /** Sent by a plain HTML form (no JavaScript): answer with a page, not JSON. */
+  fromForm: boolean;
+}
+
+/** Reads a JSON object or an HTML form; anything else is a 400 or 415 in Indonesian. */
+export async function readBody(c: Context): Promise<ReadBody> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === 'application/json') {
+    let data: unknown;
+    try {
+      data = await c.req.json();
+    } catch (cause) {
+      throw new AppError('BAD_REQUEST', messages.invalidJson, { cause });
+    }
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      throw new AppError('BAD_REQUEST', messages.invalidJson);
+    }
+    return { data: data as Record<string, unknown>, fromForm: false };
+  }
+  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
+    const form = await c.req.formData();
+    const entries: [string, unknown][] = [];
+    for (const [name, value] of form) {
+      if (typeof value !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType);
+      entries.push([name, value]);
+    }
+    const accept = c.req.header('accept') ?? '';
+    return { data: formToObject(entries), fromForm: !accept.includes('application/json') };
+  }
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType);
+}

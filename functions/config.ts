@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).default('file:db/etalase.db'),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  SITE_URL: z.url().default('http://localhost:4321'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4321),
+  HOST: z.string().default('127.0.0.1'),
+  MAX_BODY_KB: z.coerce.number().int().min(1).max(1024).default(64),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+/**
+ * The one place that reads the environment: process.env on Node, the Worker's env on
+ * Cloudflare. Fails with every bad variable named.
+ */
+export function parseEnv(record: Record<string, unknown>): Config {
+  const picked = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .filter((k) => typeof record[k] === 'string' && record[k] !== '')
+      .map((k) => [k, record[k]]),
+  );
+  const result = envSchema.safeParse(picked);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Konfigurasi tidak valid:\n${lines}\nPeriksa variabel lingkungan (lihat .env.example).`);
+  }
+  return result.data;
+}

@@ -1,0 +1,41 @@
+import { escapeHtml as e } from '../../src/core/text.ts';
+
+export interface StatusView {
+  slug: string;
+  name: string;
+  status: string;
+  rejectionReason: string | null;
+  createdAt: Date;
+  publishedAt: Date | null;
+}
+
+const dateFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
+
+const statusText: Record<string, { label: string; explain: string }> = {
+  pending: {
+    label: 'Menunggu verifikasi',
+    explain: 'Petugas Dinas KUMKM akan memeriksa data Anda, biasanya dalam 1–3 hari kerja. Setelah disetujui, profil usaha tampil di Etalase Jabar.',
+  },
+  published: { label: 'Tayang', explain: 'Profil usaha Anda sudah tampil di Etalase Jabar.' },
+  rejected: { label: 'Ditolak', explain: 'Pendaftaran belum dapat ditampilkan.' },
+  removed: { label: 'Dihapus', explain: 'Listing ini sudah dihapus atas permintaan pemilik.' },
+};
+
+/** The owner's status page body; `token` is shown only right after registering, to be saved. */
+export function renderStatusPage(view: StatusView, statusUrl: string, justRegistered: boolean): string {
+  const s = statusText[view.status] ?? { label: view.status, explain: '' };
+  return `<section class="status-page">
+<h1>${justRegistered ? 'Pendaftaran terkirim' : 'Status pendaftaran'}</h1>
+<p class="status-name">${e(view.name)}</p>
+<p class="status-badge status-${e(view.status)}" data-status="${e(view.status)}">Status: <strong>${s.label}</strong></p>
+<p>${s.explain}</p>
+${view.status === 'rejected' && view.rejectionReason ? `<p><strong>Alasan:</strong> ${e(view.rejectionReason)}</p>` : ''}
+${view.status === 'published' ? `<p><a class="btn" href="/umkm/${e(view.slug)}/">Lihat profil usaha</a></p>` : ''}
+<div class="save-link">
+<h2>Simpan tautan ini</h2>
+<p>Ini tautan pribadi untuk melihat status pendaftaran. Jangan bagikan ke orang lain. Tautan yang hilang hanya dapat diganti melalui petugas.</p>
+<p><input type="text" readonly value="${e(statusUrl)}" aria-label="Tautan status pribadi" class="copy-field" data-copy-source></p>
+</div>
+<p class="muted">Didaftarkan ${dateFormat.format(view.createdAt)} WIB${view.publishedAt ? `, tayang ${dateFormat.format(view.publishedAt)} WIB` : ''}.</p>
+</section>`;
+}

@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import { AppError } from '../src/core/errors.ts';
+import { messages } from '../src/core/messages.ts';
+
+const titles: Record<string, string> = {
+  BAD_REQUEST: 'Permintaan tidak valid',
+  NOT_FOUND: 'Tidak ditemukan',
+  METHOD_NOT_ALLOWED: 'Metode tidak didukung',
+  CONFLICT: 'Terjadi konflik',
+  PAYLOAD_TOO_LARGE: 'Data terlalu besar',
+  UNSUPPORTED_MEDIA_TYPE: 'Format data tidak didukung',
+  VALIDATION_FAILED: 'Isian perlu diperbaiki',
+  RATE_LIMITED: 'Terlalu banyak permintaan',
+  INTERNAL: 'Kesalahan server',
+};
+
+/** An AppError as RFC 9457 application/problem+json, with each bad field's path. */
+export function problemResponse(c: Context, error: AppError): Response {
+  const body = {
+    type: `https://etalase.jabarprov.go.id/masalah/${error.code.toLowerCase().replace(/_/g, '-')}`,
+    title: titles[error.code] ?? error.code,
+    status: error.status,
+    code: error.code,
+    detail: error.message,
+    instance: new URL(c.req.url).pathname,
+    ...(error.fields.length > 0 ? { errors: error.fields } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status: error.status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+/** Anything we did not throw on purpose: logged in full, answered with a plain 500 that leaks nothing. */
+export function internalError(): AppError {
+  return new AppError('INTERNAL', messages.internal);
+}

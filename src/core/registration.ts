@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { categorySlugs, findDistrict, findRegency } from './reference.ts';
+import { messages, phoneMessages, storeLinkMessages } from './messages.ts';
+import { normalisePhone } from './phone.ts';
+import { normaliseStoreLink } from './store-link.ts';
+import { normaliseHalal, normaliseKbli, normaliseNib, normalisePirt, type IdResult } from './identifiers.ts';
+import { parseRupiah } from './rupiah.ts';
+import { cleanText, looksLikeMarkup } from './text.ts';
+
+export const LIMITS = {
+  name: [3, 100],
+  description: [20, 1000],
+  address: 200,
+  productName: [2, 80],
+  storeLinks: 10,
+  products: 20,
+  kbliCodes: 10,
+  maxPrice: 10_000_000_000,
+} as const;
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** Free text: cleaned, bounded, and never markup. */
+const text = (min: number, max: number) =>
+  z
+    .string({ error: messages.required })
+    .transform(cleanText)
+    .pipe(
+      z
+        .string()
+        .min(min, min <= 1 ? messages.required : messages.tooShort(min))
+        .max(max, messages.tooLong(max))
+        .refine((t) => !looksLikeMarkup(t), messages.noMarkup),
+    );
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const identifier = (normalise: (s: string) => IdResult, message: string) =>
+  z.string({ error: message }).transform((value, ctx) => {
+    const result = normalise(value);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return result.value;
+  });
+
+const phone = z.string({ error: phoneMessages.empty }).transform((value, ctx) => {
+  const result = normalisePhone(value);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: phoneMessages[result.reason] });
+    return z.NEVER;
+  }
+  return result.e164;
+});
+
+/** A price in whole Rupiah, from a number or from text such as "15.000" or "15rb". */
+const rupiah = z.union([z.number(), z.string()], { error: messages.price }).transform((value, ctx) => {
+  const amount = typeof value === 'number' ? value : parseRupiah(value);
+  if (amount === null || !Number.isSafeInteger(amount) || amount < 0) {
+    ctx.addIssue({ code: 'custom', message: messages.price });
+    return z.NEVER;
+  }
+  if (amount > LIMITS.maxPrice) {
+    ctx.addIssue({ code: 'custom', message: messages.priceMax });
+    return z.NEVER;
+  }
+  return amount;
+});
+
+const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** Store links keep their positions (so an error stands next to the right box); blank boxes are skipped. */
+const storeLinks = z
+  .array(z.string({ error: messages.invalidType }), { error: messages.storeLinksMin })
+  .max(LIMITS.storeLinks, messages.storeLinksMax(LIMITS.storeLinks))
+  .transform((links, ctx) => {
+    const out: { platform: string; url: string }[] = [];
+    const seen = new Set<string>();
+    links.forEach((raw, i) => {
+      if (isBlank(raw)) return;
+      const result = normaliseStoreLink(raw ?? "");
+      if (!result.ok) {
+        ctx.addIssue({ code: 'custom', path: [i], message: storeLinkMessages[result.reason] });
+      } else if (seen.has(result.url)) {
+        ctx.addIssue({ code: 'custom', path: [i], message: messages.storeLinkDuplicate });
+      } else {
+        seen.add(result.url);
+        out.push({ platform: result.platform, url: result.url });
+      }
+    });
+    if (out.length === 0 && !links.some((l) => !isBlank(l))) {
+      ctx.addIssue({ code: 'custom', path: [0], message: messages.storeLinksMin });
+    }
+    return out;
+  });
+
+const product = z.strictObject({
+  name: text(LIMITS.productName[0], LIMITS.productName[1]),
+  priceMin: rupiah,
+  priceMax: optional(rupiah),
+});
+
+const products = z
+  .array(z.unknown(), { error: messages.invalidType })
+  .max(LIMITS.products, messages.productsMax(LIMITS.products))
+  .transform((rows, ctx) => {
+    const out: z.infer<typeof product>[] = [];
+    rows.forEach((row, i) => {
+      if (row && typeof row === 'object' && Object.values(row).every(isBlank)) return;
+      const parsed = product.safeParse(row);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [i, ...issue.path] } as never);
+        return;
+      }
+      const p = parsed.data;
+      if (p.priceMax !== undefined && p.priceMax < p.priceMin) {
+        ctx.addIssue({ code: 'custom', path: [i, 'priceMax'], message: messages.priceOrder });
+        return;
+      }
+      out.push(p);
+    });
+    return out;
+  });
+
+/** KBLI codes as a list or as one text ("10794, 10710"). */
+const kbliCodes = z
+  .union([z.array(z.string()), z.string()], { error: messages.kbli })
+  .transform((value) => (typeof value === 'string' ? value.split(/[,;\s]+/).filter((s) => s !== '') : value))
+  .pipe(z.array(identifier(normaliseKbli, messages.kbli)).max(LIMITS.kbliCodes, messages.kbliMax(LIMITS.kbliCodes)))
+  .transform((codes) => [...new Set(codes)]);
+
+const consent = z
+  .union([z.literal(true), z.literal('true'), z.literal('on'), z.literal('1')], { error: messages.consent })
+  .transform(() => true as const);
+
+/**
+ * What an owner sends to register a business. The one source of truth for its shape:
+ * the API validates with it and the form shows its messages.
+ */
+export const registrationSchema = z
+  .strictObject({
+    name: text(LIMITS.name[0], LIMITS.name[1]),
+    description: text(LIMITS.description[0], LIMITS.description[1]),
+    category: z.enum(categorySlugs, { error: messages.category }),
+    kbliCodes: optional(kbliCodes).transform((v) => v ?? []),
+    regencyCode: z.string({ error: messages.regency }).refine((c) => findRegency(c) !== undefined, messages.regency),
+    districtCode: z.string({ error: messages.district }),
+    address: optional(text(1, LIMITS.address)),
+    whatsapp: phone,
+    nib: optional(identifier(normaliseNib, messages.nib)),
+    halalNumber: optional(identifier(normaliseHalal, messages.halal)),
+    pirtNumber: optional(identifier(normalisePirt, messages.pirt)),
+    storeLinks,
+    products: optional(products).transform((v) => v ?? []),
+    email: optional(z.string().trim().max(254, messages.email).pipe(z.email({ error: messages.email }))),
+    consent,
+  })
+  .superRefine((value, ctx) => {
+    const district = findDistrict(value.districtCode);
+    if (!district || district.regencyCode !== value.regencyCode) {
+      ctx.addIssue({ code: 'custom', path: ['districtCode'], message: messages.district });
+    }
+  });
+
+export type RegistrationInput = z.input<typeof registrationSchema>;
+export type Registration = z.output<typeof registrationSchema>;

@@ -1,0 +1,82 @@
+import { platforms, type Platform } from './reference.ts';
+
+/**
+ * A store link pasted by an owner, checked and made canonical: https only, the platform
+ * recognised from the exact host (never "contains"), tracking parameters dropped.
+ * Short links (tokopedia.link, shp.ee, ...) are kept as given: their host names the platform.
+ */
+export type StoreLinkResult =
+  | { ok: true; platform: string; platformName: string; url: string; short: boolean }
+  | { ok: false; reason: StoreLinkReason };
+
+export type StoreLinkReason =
+  | 'empty'
+  | 'not_url'
+  | 'not_https'
+  | 'credentials'
+  | 'port'
+  | 'unknown_host'
+  | 'not_shop_page'
+  | 'too_long';
+
+/** Query parameters that carry meaning on some shop pages; all others (utm_*, spm, igsh, ...) go. */
+const KEPT_PARAMS: Record<string, string[]> = { facebook: ['id'] };
+const MAX_LENGTH = 500;
+
+const compiled = platforms.map((p) => ({ platform: p, shopPath: new RegExp(p.shopPath) }));
+
+export function normaliseStoreLink(input: string): StoreLinkResult {
+  let text = input.trim();
+  if (text === '') return { ok: false, reason: 'empty' };
+  if (text.length > MAX_LENGTH) return { ok: false, reason: 'too_long' };
+  const scheme = /^([a-z][a-z0-9+\-]*):/i.exec(text)?.[1]?.toLowerCase();
+  if (scheme === undefined) {
+    // "tokopedia.com/toko" pasted without a scheme: read it as https.
+    text = `https://${text.replace(/^\/+/, '')}`;
+  } else if (scheme !== 'https') {
+    return { ok: false, reason: 'not_https' };
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, reason: 'not_url' };
+  }
+  if (url.protocol !== 'https:') return { ok: false, reason: 'not_https' };
+  if (url.username !== '' || url.password !== '') return { ok: false, reason: 'credentials' };
+  if (url.port !== '') return { ok: false, reason: 'port' };
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  const path = url.pathname.replace(/\/{2,}/g, '/');
+
+  const short = platforms.find((p) => p.shortHosts.includes(host));
+  if (short) {
+    if (path === '/' || path === '') return { ok: false, reason: 'not_shop_page' };
+    return ok(short, `https://${host}${path.replace(/\/$/, '')}`, true);
+  }
+  const candidates = compiled.filter((c) => c.platform.hosts.includes(host));
+  if (candidates.length === 0) return { ok: false, reason: 'unknown_host' };
+  for (const { platform, shopPath } of candidates) {
+    const first = path.split('/')[1] ?? '';
+    if (platform.reservedFirstSegments.includes(first.toLowerCase())) continue;
+    if (!shopPath.test(path)) continue;
+    const kept = new URLSearchParams();
+    for (const name of KEPT_PARAMS[platform.id] ?? []) {
+      const value = url.searchParams.get(name);
+      if (value !== null) kept.set(name, value);
+    }
+    const query = kept.size > 0 ? `?${kept.toString()}` : '';
+    return ok(platform, `https://${canonicalHost(platform, host)}${path.replace(/\/$/, '')}${query}`, false);
+  }
+  return { ok: false, reason: 'not_shop_page' };
+}
+
+function ok(platform: Platform, url: string, short: boolean): StoreLinkResult {
+  return { ok: true, platform: platform.id, platformName: platform.name, url, short };
+}
+
+/** One spelling per shop: the www. host where the platform has one (m.facebook.com -> www.facebook.com). */
+function canonicalHost(platform: Platform, host: string): string {
+  if (host.startsWith('shop.')) return host;
+  const www = platform.hosts.find((h) => h.startsWith('www.'));
+  return www ?? host;
+}

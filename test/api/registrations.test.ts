@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { count } from 'drizzle-orm';
+import { freshApp, json, validRegistration } from '../helpers.ts';
+import { auditLog, msmes, products, storeLinks } from '../../db/schema.ts';
+
+const { app, db } = await freshApp();
+
+async function counts() {
+  const [m] = await db.select({ n: count() }).from(msmes);
+  const [l] = await db.select({ n: count() }).from(storeLinks);
+  const [p] = await db.select({ n: count() }).from(products);
+  const [a] = await db.select({ n: count() }).from(auditLog);
+  return { msmes: m?.n, links: l?.n, products: p?.n, audit: a?.n };
+}
+
+describe('POST /api/registrations', () => {
+  it('stores a valid registration as pending, normalised, and returns a private status URL', async () => {
+    const res = await app.request('/api/registrations', json(validRegistration()));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { slug: string; status: string; statusUrl: string; statusToken: string };
+    expect(body.status).toBe('pending');
+    expect(body.slug).toBe('keripik-tempe-bu-enok');
+    expect(body.statusUrl).toBe(`http://localhost:4321/status/${body.statusToken}`);
+    expect(res.headers.get('location')).toBe(body.statusUrl);
+
+    const [row] = await db.select().from(msmes);
+    expect(row?.whatsapp).toBe('+6281234567890');
+    expect(row?.statusTokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row?.statusTokenHash).not.toContain(body.statusToken);
+    const links = await db.select().from(storeLinks);
+    expect(links.map((l) => [l.platform, l.url])).toEqual([
+      ['tokopedia', 'https://www.tokopedia.com/keripikbuenok'],
+      ['shopee', 'https://www.shopee.co.id/keripikbuenok'],
+    ]);
+    const [product] = await db.select().from(products);
+    expect([product?.priceMin, product?.priceMax]).toEqual([15000, 25000]);
+
+    const status = await app.request(`/api/registrations/${body.statusToken}`);
+    expect(status.status).toBe(200);
+    expect(await status.json()).toMatchObject({ status: 'pending', name: 'Keripik Tempe Bu Enok' });
+  });
+
+  it('gives a second business of the same name its own slug', async () => {
+    const res = await app.request('/api/registrations', json(validRegistration({ nib: undefined })));
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { slug: string }).slug).toBe('keripik-tempe-bu-enok-2');
+  });
+
+  const bad: [string, Record<string, unknown>, string][] = [
+    ['name', { name: '' }, 'Terlalu pendek'],
+    ['name', { name: '<script>alert(1)</script>' }, 'HTML'],
+    ['description', { description: 'pendek' }, 'minimal 20'],
+    ['category', { category: 'senjata' }, 'kategori'],
+    ['regencyCode', { regencyCode: '31.71' }, 'kabupaten/kota'],
+    ['districtCode', { districtCode: '32.01.01' }, 'kecamatan'],
+    ['whatsapp', { whatsapp: '021-1234567' }, 'ponsel'],
+    ['whatsapp', { whatsapp: 12345 }, 'WhatsApp'],
+    ['nib', { nib: '12345' }, '13 angka'],
+    ['pirtNumber', { pirtNumber: 'abc' }, '15 angka'],
+    ['halalNumber', { halalNumber: '12345' }, 'ID'],
+    ['kbliCodes.0', { kbliCodes: ['1079'] }, '5 angka'],
+    ['storeLinks.0', { storeLinks: ['javascript:alert(1)'] }, 'https://'],
+    ['storeLinks.0', { storeLinks: ['http://www.tokopedia.com/toko'] }, 'https://'],
+    ['storeLinks.1', { storeLinks: ['https://www.tokopedia.com/toko', 'https://tokopedia.com.evil.id/toko'] }, 'belum dikenali'],
+    ['storeLinks.0', { storeLinks: [] }, 'minimal satu'],
+    ['products.0.priceMin', { products: [{ name: 'Kopi', priceMin: 'murah' }] }, 'rupiah'],
+    ['products.0.priceMax', { products: [{ name: 'Kopi', priceMin: 20000, priceMax: 1000 }] }, 'tertinggi'],
+    ['consent', { consent: false }, 'Centang'],
+    ['email', { email: 'bukan-email' }, 'email'],
+    ['nik', { nik: '3273010101010001' }, 'tidak dikenal'],
+  ];
+
+  it.each(bad)('refuses a bad %s with 422 naming it, and stores nothing', async (path, override, fragment) => {
+    const before = await counts();
+    const res = await app.request('/api/registrations', json({ ...validRegistration(), ...override }));
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await res.json()) as { errors: { path: string; message: string }[]; detail: string };
+    const error = problem.errors.find((e) => e.path === path);
+    expect(error, JSON.stringify(problem.errors)).toBeDefined();
+    expect(error?.message).toContain(fragment);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses broken JSON, a JSON array, an unknown media type and an oversized body', async () => {
+    const before = await counts();
+    const broken = await app.request('/api/registrations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { detail: string }).detail).toContain('JSON');
+    expect((await app.request('/api/registrations', json([1, 2]))).status).toBe(400);
+    const text = await app.request('/api/registrations', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hai' });
+    expect(text.status).toBe(415);
+    const huge = await app.request('/api/registrations', json({ ...validRegistration(), description: 'a'.repeat(200_000) }));
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { detail: string }).detail).toContain('terlalu besar');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('answers a plain HTML form with a redirect to the status page', async () => {
+    const form = new URLSearchParams({
+      name: 'Dodol Garut Ibu Imas',
+      description: 'Dodol Garut asli dengan gula aren, dibuat di rumah sejak 1998.',
+      category: 'oleh-oleh',
+      regencyCode: '32.05',
+      districtCode: '32.05.01',
+      whatsapp: '+62 813 1111 2222',
+      'storeLinks.0': 'https://tokopedia.link/AbC123',
+      'storeLinks.1': '',
+      'products.0.name': 'Dodol original 500 g',
+      'products.0.priceMin': 'Rp 35.000',
+      'products.1.name': '',
+      'products.1.priceMin': '',
+      consent: 'true',
+    });
+    const res = await app.request('/api/registrations', { method: 'POST', body: form });
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/status\/[A-Za-z0-9_-]{43}\?baru=1$/);
+    const page = await app.request(location);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Menunggu verifikasi');
+    expect(html).toContain('Simpan tautan ini');
+  });
+
+  it('answers a plain HTML form with mistakes with the form again, values kept and errors beside fields', async () => {
+    const before = await counts();
+    const form = new URLSearchParams({
+      name: 'Batik <b>Tulis</b>',
+      description: 'Batik tulis khas Garut dengan motif merak.',
+      category: 'fesyen',
+      regencyCode: '32.05',
+      districtCode: '32.05.01',
+      whatsapp: '0812',
+      'storeLinks.0': 'https://www.tokopedia.com/batikgarut',
+      consent: 'true',
+    });
+    const res = await app.request('/api/registrations', { method: 'POST', body: form });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('value="Batik &lt;b&gt;Tulis&lt;/b&gt;"');
+    expect(html).not.toContain('<b>Tulis</b>');
+    expect(html).toMatch(/id="f-whatsapp-error"[^>]*>[^<]*ponsel/);
+    expect(html).toContain('value="https://www.tokopedia.com/batikgarut"');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('answers an unknown status token with 404 problem+json', async () => {
+    const res = await app.request(`/api/registrations/${'a'.repeat(43)}`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { detail: string }).detail).toContain('tidak ditemukan');
+    expect((await app.request('/status/bukan-token')).status).toBe(404);
+  });
+});
