@@ -1,6 +1,6 @@
 import type { StoreLinkReason } from './store-link.ts';
 import type { PhoneResult } from './phone.ts';
-import { platforms } from './reference.ts';
+import { platforms } from './platforms.ts';
 
 /** Every user-facing message of the core and the API, in Bahasa Indonesia, kept together for review. */
 export const messages = {

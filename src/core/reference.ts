@@ -1,6 +1,5 @@
 import regionsJson from '../../content/regions.json' with { type: 'json' };
 import categoriesJson from '../../content/categories.json' with { type: 'json' };
-import platformsJson from '../../content/platforms.json' with { type: 'json' };
 
 /** A kecamatan (district), the level below kabupaten/kota, keyed by its Kemendagri code (32.xx.yy). */
 export interface District {
@@ -30,38 +29,23 @@ export interface Category {
   kbliExamples: string[];
 }
 
-export interface Platform {
-  id: string;
-  name: string;
-  kind: string;
-  legacy?: boolean;
-  hosts: string[];
-  shortHosts: string[];
-  shopPath: string;
-  reservedFirstSegments: string[];
-  example: string;
-}
 
 export const regencies: readonly Regency[] = regionsJson;
 export const categories: readonly Category[] = categoriesJson;
-export const platforms: readonly Platform[] = platformsJson;
 
 const regencyByCode = new Map(regencies.map((r) => [r.code, r]));
 const districtByCode = new Map(
   regencies.flatMap((r) => r.districts.map((d) => [d.code, { ...d, regencyCode: r.code }] as const)),
 );
 const categoryBySlug = new Map(categories.map((c) => [c.slug, c]));
-const platformById = new Map(platforms.map((p) => [p.id, p]));
 
 export const regencyCodes = regencies.map((r) => r.code) as [string, ...string[]];
 export const categorySlugs = categories.map((c) => c.slug) as [string, ...string[]];
-export const platformIds = platforms.map((p) => p.id) as [string, ...string[]];
 
 export const findRegency = (code: string): Regency | undefined => regencyByCode.get(code);
 export const findDistrict = (code: string): (District & { regencyCode: string }) | undefined =>
   districtByCode.get(code);
 export const findCategory = (slug: string): Category | undefined => categoryBySlug.get(slug);
-export const findPlatform = (id: string): Platform | undefined => platformById.get(id);
 
 /** "Kabupaten Bogor" -> "Kab. Bogor", for tight spaces such as cards. */
 export function shortRegencyName(name: string): string {

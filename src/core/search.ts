@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { categorySlugs, findDistrict, findRegency, platformIds } from './reference.ts';
+import { categorySlugs, findDistrict, findRegency } from './reference.ts';
+import { platformIds } from './platforms.ts';
 import { messages } from './messages.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { toFieldErrors } from './validation.ts';

@@ -1,4 +1,4 @@
-import { platforms, type Platform } from './reference.ts';
+import { platforms, type Platform } from './platforms.ts';
 
 /**
  * A store link pasted by an owner, checked and made canonical: https only, the platform

@@ -1,4 +1,5 @@
-import { categories, regencies, platforms } from '../core/reference.ts';
+import { categories, regencies } from '../core/reference.ts';
+import { platforms } from '../core/platforms.ts';
 import { LIMITS } from '../core/registration.ts';
 import { escapeHtml as e } from '../core/text.ts';
 import type { FieldError } from '../core/errors.ts';

@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import cloudflare from '@astrojs/cloudflare';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  compressHTML: true,
+  // Prerendering runs in Node so the content loader can read the local libSQL file.
+  adapter: cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' }),
+  integrations: [pagefindIndex()],
+  devToolbar: { enabled: false },
+  telemetry: false,
+});

@@ -1,0 +1,114 @@
+import { count, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { auditLog, msmes, products, storeLinks } from '../schema.ts';
+import { indexMany } from '../queries/search-index.ts';
+import { hashToken, newToken } from '../../src/core/token.ts';
+import { slugCandidate, slugify } from '../../src/core/slug.ts';
+import { sampleListing } from './generator.ts';
+
+const BATCH = 250;
+
+export interface SeedProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Inserts `total` published sample listings (marked isSample) in batches, each batch one
+ * transaction with its links, products, audit rows and search index rows. Slugs stay
+ * unique across the whole run and against what is already stored.
+ */
+export async function seedSample(
+  db: Db,
+  options: { total: number; seed?: number; now?: Date; onProgress?: (p: SeedProgress) => void },
+): Promise<number> {
+  const now = options.now ?? new Date();
+  const taken = new Set((await db.select({ slug: msmes.slug }).from(msmes)).map((r) => r.slug));
+  // One token hash shape per row is required by the schema; sample rows get random,
+  // never-shown tokens so nobody can open their status page.
+  const tokenHash = async () => hashToken(newToken());
+  for (let start = 0; start < options.total; start += BATCH) {
+    const end = Math.min(options.total, start + BATCH);
+    const batch = Array.from({ length: end - start }, (_, k) => sampleListing(start + k, options.seed, now));
+    const values = [];
+    for (const s of batch) {
+      const base = slugify(s.registration.name);
+      let n = 1;
+      while (taken.has(slugCandidate(base, n))) n++;
+      const slug = slugCandidate(base, n);
+      taken.add(slug);
+      const r = s.registration;
+      values.push({
+        slug,
+        name: r.name,
+        description: r.description,
+        category: r.category,
+        kbliCodes: r.kbliCodes,
+        regencyCode: r.regencyCode,
+        districtCode: r.districtCode,
+        address: r.address ?? null,
+        whatsapp: r.whatsapp,
+        nib: r.nib ?? null,
+        nibVerifiedAt: s.nibVerifiedAt,
+        halalNumber: r.halalNumber ?? null,
+        pirtNumber: r.pirtNumber ?? null,
+        status: 'published' as const,
+        verification: s.verification,
+        verifiedAt: s.verifiedAt,
+        isJuara: s.isJuara,
+        isSample: true,
+        statusTokenHash: await tokenHash(),
+        consentAt: s.publishedAt,
+        createdAt: s.publishedAt,
+        updatedAt: s.verifiedAt ?? s.publishedAt,
+        publishedAt: s.publishedAt,
+      });
+    }
+    await db.transaction(async (tx) => {
+      const ids = await tx.insert(msmes).values(values).returning({ id: msmes.id });
+      const links = batch.flatMap((s, k) =>
+        s.registration.storeLinks.map((l, position) => ({ msmeId: ids[k]!.id, ...l, position })),
+      );
+      const items = batch.flatMap((s, k) =>
+        s.registration.products.map((p, position) => ({
+          msmeId: ids[k]!.id,
+          name: p.name,
+          priceMin: p.priceMin,
+          priceMax: p.priceMax ?? null,
+          position,
+        })),
+      );
+      for (let i = 0; i < links.length; i += 500) await tx.insert(storeLinks).values(links.slice(i, i + 500));
+      for (let i = 0; i < items.length; i += 500) await tx.insert(products).values(items.slice(i, i + 500));
+      await tx.insert(auditLog).values(ids.map(({ id }) => ({ msmeId: id, action: 'seed', actor: 'system', at: now, detail: { sample: true } })));
+      await indexMany(
+        tx,
+        batch.map((s, k) => ({
+          msme: { id: ids[k]!.id, ...s.registration },
+          productNames: s.registration.products.map((p) => p.name),
+        })),
+      );
+    });
+    options.onProgress?.({ done: end, total: options.total });
+  }
+  return options.total;
+}
+
+/** Removes every sample listing and its index rows; real registrations stay. */
+export async function removeSample(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(msmes).where(eq(msmes.isSample, true));
+  await db.transaction(async (tx) => {
+    const sample = sql`SELECT ${msmes.id} FROM ${msmes} WHERE ${msmes.isSample} = 1`;
+    await tx.run(sql`DELETE FROM msme_fts WHERE rowid IN (${sample})`);
+    await tx.delete(storeLinks).where(inArray(storeLinks.msmeId, sample));
+    await tx.delete(products).where(inArray(products.msmeId, sample));
+    await tx.delete(auditLog).where(inArray(auditLog.msmeId, sample));
+    await tx.delete(msmes).where(eq(msmes.isSample, true));
+  });
+  return row?.n ?? 0;
+}
+
+export async function countListings(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(msmes);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,31 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, relative } from 'node:path';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import type { Db } from '../db/client.ts';
+
+/**
+ * Node runtime for local use: the built static site from dist/client plus the same API
+ * app the Worker runs, in one process on the local libSQL file.
+ */
+export function createNodeServer(options: { db: Db; config: Config; clientDir: string }) {
+  const { db, config, clientDir } = options;
+  const readPage = async (path: string) => {
+    const file = normalize(join(clientDir, path, path.endsWith('/') ? 'index.html' : ''));
+    if (relative(clientDir, file).startsWith('..')) return null;
+    return readFile(file, 'utf8').catch(() => null);
+  };
+  const api = createApp({ db, config, assets: readPage });
+  const server = new Hono();
+  server.all('/api/*', (c) => api.fetch(c.req.raw));
+  server.all('/status/:token', (c) => api.fetch(c.req.raw));
+  server.use('/_astro/*', async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
+  });
+  server.use('*', serveStatic({ root: relative(process.cwd(), clientDir) || '.' }));
+  server.all('*', async (c) => c.html((await readPage('/404.html')) ?? 'Halaman tidak ditemukan', 404));
+  return server;
+}

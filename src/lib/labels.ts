@@ -1,0 +1,25 @@
+import { findCategory, findDistrict, findRegency, shortRegencyName } from '../core/reference.ts';
+import { findPlatform } from '../core/platforms.ts';
+
+/** Names and labels the site shows for codes, in one place. */
+export const categoryName = (slug: string) => findCategory(slug)?.name ?? slug;
+export const regencyName = (code: string) => findRegency(code)?.name ?? code;
+export const regencyShort = (code: string) => shortRegencyName(regencyName(code));
+export const districtName = (code: string) => findDistrict(code)?.name ?? code;
+export const platformName = (id: string) => findPlatform(id)?.name ?? id;
+
+const dateFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' });
+export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+
+export const verificationLabel: Record<string, string> = {
+  staff: 'Diverifikasi petugas',
+  mentor: 'Diperiksa pendamping',
+  self: 'Data dari pemilik',
+};
+
+/** The first sentence or so of a description, for cards and meta descriptions. */
+export function excerpt(text: string, max = 140): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : max).trimEnd()}…`;
+}

@@ -1,0 +1,112 @@
+import { normaliseStoreLink } from '../core/store-link.ts';
+import { storeLinkMessages } from '../core/messages.ts';
+
+/**
+ * Makes the registration form quicker with JavaScript: kecamatan narrowed to the chosen
+ * kabupaten/kota, each store link recognised as it is pasted, and errors shown beside their
+ * fields without a reload. Without JavaScript the same form posts and the server answers.
+ */
+const form = document.querySelector<HTMLFormElement>('[data-registration-form]');
+const regency = form?.querySelector<HTMLSelectElement>('[data-regency-select]');
+const district = form?.querySelector<HTMLSelectElement>('[data-district-select]');
+
+function narrowDistricts() {
+  if (!regency || !district) return;
+  for (const group of district.querySelectorAll('optgroup')) {
+    const match = group.dataset['regency'] === regency.value;
+    group.hidden = !match;
+    group.disabled = !match;
+  }
+  const chosen = district.selectedOptions[0];
+  if (chosen && chosen.parentElement instanceof HTMLOptGroupElement && chosen.parentElement.disabled) district.value = '';
+}
+
+function showLinkStatus(input: HTMLInputElement) {
+  const out = input.parentElement?.querySelector<HTMLElement>('.platform-detected');
+  if (!out) return;
+  if (input.value.trim() === '') {
+    out.textContent = '';
+    return;
+  }
+  const result = normaliseStoreLink(input.value);
+  out.style.color = result.ok ? '' : 'var(--error)';
+  out.textContent = result.ok ? `✓ ${result.platformName}${result.short ? ' (tautan pendek)' : ''}` : storeLinkMessages[result.reason];
+}
+
+function clearErrors() {
+  form?.querySelector('.error-summary')?.remove();
+  for (const field of form?.querySelectorAll<HTMLElement>('.field.has-error') ?? []) {
+    field.classList.remove('has-error');
+    field.querySelector('[aria-invalid]')?.removeAttribute('aria-invalid');
+    const out = field.querySelector('.field-error');
+    if (out) out.textContent = '';
+  }
+}
+
+function showErrors(errors: { path: string; message: string }[]) {
+  if (!form) return;
+  const summary = document.createElement('div');
+  summary.className = 'error-summary';
+  summary.setAttribute('role', 'alert');
+  summary.tabIndex = -1;
+  const h2 = document.createElement('h2');
+  h2.textContent = `Ada ${errors.length} isian yang perlu diperbaiki`;
+  const ul = document.createElement('ul');
+  for (const error of errors) {
+    const field = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(error.path)}"]`);
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.textContent = error.message;
+    const control = field?.querySelector<HTMLElement>('input, select, textarea');
+    if (control) a.href = `#${control.id}`;
+    li.append(a);
+    ul.append(li);
+    if (!field) continue;
+    field.classList.add('has-error');
+    control?.setAttribute('aria-invalid', 'true');
+    const out = field.querySelector('.field-error');
+    if (out) out.textContent = error.message;
+  }
+  summary.append(h2, ul);
+  form.prepend(summary);
+  summary.focus();
+}
+
+if (form) {
+  regency?.addEventListener('change', narrowDistricts);
+  narrowDistricts();
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[name^="storeLinks."]')) {
+    input.addEventListener('input', () => showLinkStatus(input));
+    showLinkStatus(input);
+  }
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (button) {
+      button.disabled = true;
+      button.textContent = 'Mengirim…';
+    }
+    try {
+      const response = await fetch(form.action, {
+        method: 'POST',
+        headers: { accept: 'application/json' },
+        body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
+      });
+      const body = await response.json();
+      if (response.status === 201) {
+        location.assign(`${new URL(body.statusUrl).pathname}?baru=1`);
+        return;
+      }
+      clearErrors();
+      showErrors(body.errors ?? [{ path: '', message: body.detail ?? 'Pendaftaran gagal dikirim.' }]);
+    } catch {
+      clearErrors();
+      showErrors([{ path: '', message: 'Koneksi terputus. Periksa internet Anda lalu kirim lagi; isian Anda tidak hilang.' }]);
+    } finally {
+      if (button) {
+        button.disabled = false;
+        button.textContent = 'Kirim pendaftaran';
+      }
+    }
+  });
+}

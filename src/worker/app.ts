@@ -1,0 +1,34 @@
+import { env } from 'cloudflare:workers';
+import { createClient } from '@libsql/client/web';
+import { createApp, type App } from '../../functions/app.ts';
+import { parseEnv } from '../../functions/config.ts';
+import { createDb } from '../../db/client.ts';
+
+interface WorkerEnv {
+  ASSETS?: { fetch: (request: Request | URL) => Promise<Response> };
+  [key: string]: unknown;
+}
+
+let app: App | undefined;
+
+/**
+ * The API app on Cloudflare, built once per isolate: a libSQL client over HTTP to Turso
+ * (the only kind a Worker can open) and the static assets binding for page shells.
+ */
+export function workerApp(): App {
+  if (app) return app;
+  const workerEnv = env as unknown as WorkerEnv;
+  const config = parseEnv(workerEnv);
+  const client = createClient(
+    config.DATABASE_AUTH_TOKEN ? { url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN } : { url: config.DATABASE_URL },
+  );
+  app = createApp({
+    db: createDb(client),
+    config,
+    assets: async (path, request) => {
+      const response = await workerEnv.ASSETS?.fetch(new URL(path, request.url));
+      return response?.ok ? response.text() : null;
+    },
+  });
+  return app;
+}
