@@ -23,7 +23,7 @@ function storeUrl(rnd: Random, platform: string, handle: string, city: string): 
     case 'tokopedia':
       return `https://www.tokopedia.com/${handle}`;
     case 'shopee':
-      return `https://www.shopee.co.id/${handle}`;
+      return `https://shopee.co.id/${handle}`;
     case 'tiktok':
       return `https://www.tiktok.com/@${handle.replace(/-/g, '.')}`;
     case 'instagram':
@@ -39,7 +39,7 @@ function storeUrl(rnd: Random, platform: string, handle: string, city: string): 
     case 'grabfood':
       return `https://food.grab.com/id/id/restaurant/${handle}-delivery/6-C${rnd.digits(3)}${'ABCDEFGHJKLMNPRSTUVWXYZ'.charAt(rnd.int(0, 22))}${rnd.digits(9)}`;
     case 'shopeefood':
-      return `https://www.shopee.co.id/universal-link/now-food/shop/${rnd.digits(8)}`;
+      return `https://shopee.co.id/universal-link/now-food/shop/${rnd.digits(8)}`;
     default:
       throw new Error(`no URL shape for ${platform}`);
   }

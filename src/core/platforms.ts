@@ -7,6 +7,7 @@ export interface Platform {
   kind: string;
   /** Still accepted, but no longer sells physical goods (Bukalapak since Feb 2025). */
   legacy?: boolean;
+  /** Exact hosts of shop pages; the first is the canonical spelling. */
   hosts: string[];
   shortHosts: string[];
   shopPath: string;

@@ -74,9 +74,8 @@ function ok(platform: Platform, url: string, short: boolean): StoreLinkResult {
   return { ok: true, platform: platform.id, platformName: platform.name, url, short };
 }
 
-/** One spelling per shop: the www. host where the platform has one (m.facebook.com -> www.facebook.com). */
+/** One spelling per shop: the platform's first host (m.facebook.com -> www.facebook.com); shop.tiktok.com stays. */
 function canonicalHost(platform: Platform, host: string): string {
   if (host.startsWith('shop.')) return host;
-  const www = platform.hosts.find((h) => h.startsWith('www.'));
-  return www ?? host;
+  return platform.hosts[0] ?? host;
 }

@@ -30,7 +30,7 @@ describe('POST /api/registrations', () => {
     const links = await db.select().from(storeLinks);
     expect(links.map((l) => [l.platform, l.url])).toEqual([
       ['tokopedia', 'https://www.tokopedia.com/keripikbuenok'],
-      ['shopee', 'https://www.shopee.co.id/keripikbuenok'],
+      ['shopee', 'https://shopee.co.id/keripikbuenok'],
     ]);
     const [product] = await db.select().from(products);
     expect([product?.priceMin, product?.priceMax]).toEqual([15000, 25000]);
