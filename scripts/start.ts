@@ -1,18 +1,17 @@
 import { serve } from '@hono/node-server';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../functions/config.ts';
 import { createNodeServer } from '../functions/node.ts';
 import { openDb } from '../db/local.ts';
 import { countListings, seedSample } from '../db/seed/insert.ts';
 import { argValue, fail, hasFlag, progress, say } from './cli.ts';
+import { buildSite } from './build.ts';
 
 /**
  * `npm start`: migrate the local libSQL file, fill an empty one with sample data, build
  * the site and its search index, then serve site and API from one Node process.
  */
 const config = parseEnv(process.env);
-const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 say(`Basis data: ${config.DATABASE_URL}`);
@@ -25,24 +24,10 @@ if ((await countListings(db)) === 0) {
   await seedSample(db, { total: count, onProgress: progress('data contoh') });
 }
 
-/** Runs `astro build` (which also writes the Pagefind index) in a child process. */
-export function build(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url)), 'build', '--silent'], {
-      cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build keluar dengan kode ${code}`))));
-  });
-}
-
 if (!hasFlag('no-build')) {
   say('Membangun situs statis dan indeks pencarian (bisa 1–2 menit) …');
-  const started = Date.now();
-  await build().catch((error: Error) => fail(`Build gagal: ${error.message}`, 'baca pesan di atas; perbaiki lalu jalankan npm start lagi.'));
-  say(`Build selesai dalam ${((Date.now() - started) / 1000).toFixed(1)} dtk.`);
+  const ms = await buildSite().catch((error: Error) => fail(`Build gagal: ${error.message}`, 'baca pesan di atas; perbaiki lalu jalankan npm start lagi.'));
+  say(`Build selesai dalam ${(ms / 1000).toFixed(1)} dtk.`);
 }
 
 const app = createNodeServer({ db, config, clientDir });

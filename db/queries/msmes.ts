@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { SearchSpec } from '../../src/core/search.ts';
 import type { DbOrTx } from '../client.ts';
 import { msmes, products, storeLinks } from '../schema.ts';
@@ -34,9 +34,7 @@ function filters(spec: SearchSpec): SQL[] {
   if (spec.halal) where.push(isNotNull(msmes.halalNumber));
   if (spec.platform) {
     const platform = spec.platform;
-    where.push(
-      exists(sql`SELECT 1 FROM ${storeLinks} WHERE ${storeLinks.msmeId} = ${msmes.id} AND ${storeLinks.platform} = ${platform}`),
-    );
+    where.push(sql`EXISTS (SELECT 1 FROM ${storeLinks} WHERE ${storeLinks.msmeId} = ${msmes.id} AND ${storeLinks.platform} = ${platform})`);
   }
   if (spec.match) where.push(sql`${msmes.id} IN (SELECT rowid FROM msme_fts WHERE msme_fts MATCH ${spec.match})`);
   return where;
