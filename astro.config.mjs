@@ -16,5 +16,4 @@ export default defineConfig({
   adapter: cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' }),
   integrations: [pagefindIndex()],
   devToolbar: { enabled: false },
-  telemetry: false,
 });

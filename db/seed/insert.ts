@@ -30,7 +30,7 @@ export async function seedSample(
   for (let start = 0; start < options.total; start += BATCH) {
     const end = Math.min(options.total, start + BATCH);
     const batch = Array.from({ length: end - start }, (_, k) => sampleListing(start + k, options.seed, now));
-    const values = [];
+    const values: (typeof msmes.$inferInsert)[] = [];
     for (const s of batch) {
       const base = slugify(s.registration.name);
       let n = 1;

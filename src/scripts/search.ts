@@ -12,7 +12,7 @@ interface Pagefind {
 
 const PAGE = 20;
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
-const status = document.querySelector<HTMLElement>('[data-search-status]');
+const statusLine = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLUListElement>('[data-search-results]');
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -45,7 +45,7 @@ function card(data: Awaited<ReturnType<PagefindResult['data']>>): HTMLLIElement 
 
 let generation = 0;
 async function run(updateUrl: boolean) {
-  if (!form || !status || !list) return;
+  if (!form || !statusLine || !list) return;
   const fd = new FormData(form);
   const q = String(fd.get('q') ?? '').trim();
   const kategori = String(fd.get('kategori') ?? '');
@@ -58,12 +58,12 @@ async function run(updateUrl: boolean) {
     history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
   }
   if (!q && !kategori && !wilayah) {
-    status.textContent = 'Ketik kata kunci untuk mencari.';
+    statusLine.textContent = 'Ketik kata kunci untuk mencari.';
     list.replaceChildren();
     return;
   }
   const mine = ++generation;
-  status.textContent = 'Mencari…';
+  statusLine.textContent = 'Mencari…';
   const filters: Record<string, string> = {};
   if (kategori) filters['kategori'] = kategori;
   if (wilayah) filters['wilayah'] = wilayah;
@@ -75,10 +75,10 @@ async function run(updateUrl: boolean) {
     if (mine !== generation) return;
     list.replaceChildren(...data.map(card));
     const n = found.results.length;
-    status.textContent =
+    statusLine.textContent =
       n === 0 ? 'Tidak ada hasil. Coba kata lain atau hapus filter.' : `${n} hasil${n > PAGE ? `, menampilkan ${PAGE} teratas` : ''}.`;
   } catch {
-    status.textContent = 'Pencarian gagal dimuat. Periksa koneksi lalu coba lagi.';
+    statusLine.textContent = 'Pencarian gagal dimuat. Periksa koneksi lalu coba lagi.';
   }
 }
 

@@ -17,7 +17,7 @@ let app: App | undefined;
  */
 export function workerApp(): App {
   if (app) return app;
-  const workerEnv = env as unknown as WorkerEnv;
+  const workerEnv = env as WorkerEnv;
   const config = parseEnv(workerEnv);
   const client = createClient(
     config.DATABASE_AUTH_TOKEN ? { url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN } : { url: config.DATABASE_URL },

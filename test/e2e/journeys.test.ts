@@ -1,0 +1,181 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { launchChromium } from './browser.ts';
+import { startPortal } from './portal.ts';
+import { seriousViolations } from './a11y.ts';
+import { msmes, storeLinks } from '../../db/schema.ts';
+import { findRegency } from '../../src/core/reference.ts';
+
+const phone = { width: 360, height: 800 };
+const screenshots = fileURLToPath(new URL('../../screenshots', import.meta.url));
+
+let portal: Awaited<ReturnType<typeof startPortal>>;
+let browser: Browser;
+
+before(async () => {
+  portal = await startPortal(60);
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+async function phonePage(javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ viewport: phone, javaScriptEnabled, locale: 'id-ID' });
+  return context.newPage();
+}
+
+describe('a consumer on a phone', () => {
+  it('searches a product word, filters by kabupaten/kota, opens a profile and finds its store and WhatsApp links', async () => {
+    const [target] = await portal.db.select().from(msmes).where(eq(msmes.status, 'published')).limit(1);
+    assert.ok(target);
+    const links = await portal.db.select().from(storeLinks).where(eq(storeLinks.msmeId, target.id));
+    const word = target.name.split(' ')[0] ?? '';
+    const regency = findRegency(target.regencyCode)?.name ?? '';
+
+    const page = await phonePage();
+    await page.goto(`${portal.url}/`);
+    await page.getByRole('searchbox', { name: 'Cari produk atau usaha' }).fill(word);
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await page.waitForURL(/\/cari\/\?q=/);
+    await page.getByRole('status').filter({ hasText: /hasil/ }).waitFor();
+    await page.getByLabel('Kabupaten/kota').selectOption(regency);
+    await page.waitForURL((url) => url.searchParams.get('wilayah') === regency);
+    const result = page.getByRole('link', { name: target.name, exact: true });
+    await result.waitFor();
+    await result.click();
+    await page.waitForURL(new RegExp(`/umkm/${target.slug}/$`));
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), target.name);
+    for (const link of links) {
+      assert.equal(await page.locator(`a[href="${link.url}"]`).count(), 1, `link ${link.url}`);
+    }
+    const wa = await page.getByRole('link', { name: /WhatsApp/ }).getAttribute('href');
+    assert.match(wa ?? '', new RegExp(`^https://wa\\.me/${target.whatsapp.slice(1)}\\?text=`));
+    await page.context().close();
+  });
+});
+
+describe('an owner registering from a phone', () => {
+  it('sees each mistake beside its field, fixes them and registers (with JavaScript)', async () => {
+    const page = await phonePage();
+    await page.goto(`${portal.url}/daftar/`);
+    await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match((await page.locator('#f-name-error').textContent()) ?? '', /Wajib|pendek/);
+    assert.match((await page.locator('#f-storeLinks-0-error').textContent()) ?? '', /tautan/);
+    assert.match((await page.locator('#f-consent-error').textContent()) ?? '', /Centang/);
+    assert.equal(await page.getByRole('textbox', { name: 'Nama usaha', exact: true }).getAttribute('aria-invalid'), 'true');
+
+    await page.getByRole('textbox', { name: 'Nama usaha', exact: true }).fill('Kopi Tubruk Mang Ujang');
+    await page.getByRole('textbox', { name: 'Ceritakan usaha Anda', exact: true }).fill('Kopi robusta dari kebun sendiri di lereng Gunung Tampomas, disangrai setiap minggu.');
+    await page.getByRole('combobox', { name: 'Kategori', exact: true }).selectOption({ label: 'Kuliner' });
+    await page.getByRole('combobox', { name: 'Kabupaten/kota', exact: true }).selectOption({ label: 'Kabupaten Sumedang' });
+    await page.getByRole('combobox', { name: 'Kecamatan', exact: true }).selectOption({ label: 'Sumedang Utara' });
+    await page.getByRole('textbox', { name: 'Nomor WhatsApp usaha', exact: true }).fill('0812 7777 8888');
+    const link = page.getByRole('textbox', { name: 'Tautan toko utama', exact: true });
+    await link.fill('http://tokopedia.com/kopimangujang');
+    await page.getByText('Hanya tautan yang diawali https://').waitFor();
+    await link.fill('https://tokopedia.link/KopiUjang1');
+    await page.getByText('✓ Tokopedia (tautan pendek)').waitFor();
+    await page.getByRole('textbox', { name: 'Nama produk' }).first().fill('Kopi bubuk robusta 250 g');
+    await page.getByRole('textbox', { name: 'Harga (Rp)' }).first().fill('35.000');
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
+    await page.waitForURL(/\/status\/[A-Za-z0-9_-]{43}\?baru=1$/);
+    await page.getByText('Menunggu verifikasi').waitFor();
+    assert.match((await page.getByLabel('Tautan status pribadi').inputValue()) ?? '', /\/status\/[A-Za-z0-9_-]{43}$/);
+    const [stored] = await portal.db.select().from(msmes).where(eq(msmes.name, 'Kopi Tubruk Mang Ujang'));
+    assert.equal(stored?.status, 'pending');
+    assert.equal(stored?.whatsapp, '+6281277778888');
+    await page.context().close();
+  });
+
+  it('gets the form back with values kept and the error beside the field without JavaScript, then registers', async () => {
+    const page = await phonePage(false);
+    await page.goto(`${portal.url}/daftar/`);
+    await page.getByRole('textbox', { name: 'Nama usaha', exact: true }).fill('Batik Tulis Ceu Euis');
+    await page.getByRole('textbox', { name: 'Ceritakan usaha Anda', exact: true }).fill('Batik tulis Garutan dengan pewarna alam, dikerjakan oleh ibu-ibu kampung.');
+    await page.getByRole('combobox', { name: 'Kategori', exact: true }).selectOption({ label: 'Fesyen' });
+    await page.getByRole('combobox', { name: 'Kabupaten/kota', exact: true }).selectOption({ label: 'Kabupaten Garut' });
+    await page.getByRole('combobox', { name: 'Kecamatan', exact: true }).selectOption({ label: 'Garut Kota' });
+    await page.getByRole('textbox', { name: 'Nomor WhatsApp usaha', exact: true }).fill('0812');
+    await page.getByRole('textbox', { name: 'Tautan toko utama', exact: true }).fill('https://shopee.co.id/batikceueuis');
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
+    await page.getByRole('heading', { name: /isian yang perlu diperbaiki/ }).waitFor();
+    assert.match((await page.locator('#f-whatsapp-error').textContent()) ?? '', /ponsel/);
+    assert.equal(await page.getByRole('textbox', { name: 'Nama usaha', exact: true }).inputValue(), 'Batik Tulis Ceu Euis');
+    assert.equal(await page.getByRole('textbox', { name: 'Tautan toko utama', exact: true }).inputValue(), 'https://shopee.co.id/batikceueuis');
+    await page.getByRole('textbox', { name: 'Nomor WhatsApp usaha', exact: true }).fill('+62 812 5555 6666');
+    await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
+    await page.waitForURL(/\/status\/[A-Za-z0-9_-]{43}\?baru=1$/);
+    await page.getByText('Menunggu verifikasi').waitFor();
+    await page.context().close();
+  });
+});
+
+describe('every page type', () => {
+  const pages = async () => {
+    const [m] = await portal.db.select({ slug: msmes.slug }).from(msmes).where(eq(msmes.status, 'published')).limit(1);
+    return {
+      beranda: '/',
+      profil: `/umkm/${m?.slug}/`,
+      kategori: '/kategori/kuliner/',
+      wilayah: '/wilayah/32-73/',
+      cari: '/cari/?q=kopi',
+      daftar: '/daftar/',
+      status: '/status/',
+      privasi: '/privasi/',
+      '404': '/tidak-ada/',
+    };
+  };
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    const page = await phonePage();
+    const failures: string[] = [];
+    for (const [name, path] of Object.entries(await pages())) {
+      await page.goto(`${portal.url}${path}`);
+      if (name === 'cari') await page.getByRole('status').filter({ hasText: /hasil/ }).waitFor();
+      for (const v of await seriousViolations(page)) failures.push(`${name}: ${v}`);
+    }
+    assert.deepEqual(failures, []);
+    await page.context().close();
+  });
+
+  it('is reachable by keyboard, skip link first, with a visible focus ring', async () => {
+    const page = await phonePage();
+    await page.goto(`${portal.url}/`);
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { text: el.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    assert.equal(first.text, 'Langsung ke konten');
+    assert.notEqual(first.outline, 'none');
+    assert.ok(first.width >= 2);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    await page.context().close();
+  });
+
+  it('is photographed at 360x800 and 1280x800 for review', async () => {
+    mkdirSync(screenshots, { recursive: true });
+    for (const viewport of [phone, { width: 1280, height: 800 }]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      for (const [name, path] of Object.entries(await pages())) {
+        await page.goto(`${portal.url}${path}`);
+        if (name === 'cari') await page.getByRole('status').filter({ hasText: /hasil/ }).waitFor();
+        await page.screenshot({ path: `${screenshots}/${name}-${viewport.width}x${viewport.height}.png`, fullPage: true });
+      }
+      await context.close();
+    }
+    console.log(`Tangkapan layar: ${screenshots}`);
+  });
+});
