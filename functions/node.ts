@@ -1,5 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, relative } from 'node:path';
 import { createApp } from './app.ts';
@@ -19,6 +20,8 @@ export function createNodeServer(options: { db: Db; config: Config; clientDir: s
   };
   const api = createApp({ db, config, assets: readPage });
   const server = new Hono();
+  // Cloudflare compresses at the edge; locally we do it here so pages weigh what they will in production.
+  server.use('*', compress());
   server.all('/api/*', (c) => api.fetch(c.req.raw));
   server.all('/status/:token', (c) => api.fetch(c.req.raw));
   server.use('/_astro/*', async (c, next) => {

@@ -15,7 +15,9 @@ export const offlineEnv = {
  * Runs `astro build` (which also writes the Pagefind index) in a child process, on the
  * given database and into the given folder. Resolves with the build's wall time in ms.
  */
-export function buildSite(options: { databaseUrl?: string; outDir?: string; quiet?: boolean } = {}): Promise<number> {
+export function buildSite(
+  options: { databaseUrl?: string; outDir?: string; quiet?: boolean; onSpawn?: (pid: number) => void } = {},
+): Promise<number> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', ...(options.quiet === false ? [] : ['--silent'])], {
@@ -28,6 +30,7 @@ export function buildSite(options: { databaseUrl?: string; outDir?: string; quie
         ...(options.outDir ? { ETALASE_OUT_DIR: options.outDir } : {}),
       },
     });
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(Date.now() - started) : reject(new Error(`astro build keluar dengan kode ${code}`))));
   });

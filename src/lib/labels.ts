@@ -21,5 +21,5 @@ export const verificationLabel: Record<string, string> = {
 export function excerpt(text: string, max = 140): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : max).trimEnd()}…`;
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : max).replace(/[\s.,;:]+$/, '')}…`;
 }

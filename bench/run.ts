@@ -1,0 +1,99 @@
+import { serve } from '@hono/node-server';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { openDb } from '../db/local.ts';
+import { seedSample } from '../db/seed/insert.ts';
+import { createNodeServer } from '../functions/node.ts';
+import { parseEnv } from '../functions/config.ts';
+import { buildSite } from '../scripts/build.ts';
+import { progress, say } from '../scripts/cli.ts';
+import { peakMemory } from './memory.ts';
+import { firstSearchBytes } from './first-search.ts';
+
+/**
+ * `npm run bench [-- 1000 10000]`: for each size, seeds that many sample listings into a
+ * fresh database, builds the site and its search index, and measures what the bars in the
+ * issues name. Prints a table and writes bench/results/latest.json.
+ */
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const runs = sizes.length > 0 ? sizes : [1000, 10000];
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+async function measure(n: number) {
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(root, '.tmp', `bench-${n}-`));
+  try {
+    const databaseUrl = `file:${join(dir, 'bench.db')}`;
+    const { db, client } = await openDb(databaseUrl);
+    say(`[${n}] mengisi ${n} listing contoh …`);
+    const seedStarted = Date.now();
+    await seedSample(db, { total: n, now: new Date('2026-11-01T00:00:00Z'), onProgress: progress('seed') });
+    const seedMs = Date.now() - seedStarted;
+
+    say(`[${n}] build situs + indeks Pagefind …`);
+    const outDir = join(dir, 'dist');
+    const memory = peakMemory();
+    const buildMs = await buildSite({ databaseUrl, outDir, quiet: true, onSpawn: (pid) => memory.watch(pid) });
+    const peakBytes = memory.stop();
+
+    const files = walk(outDir);
+    const clientFiles = walk(join(outDir, 'client'));
+    const profiles = readdirSync(join(outDir, 'client', 'umkm')).map((slug) => join(outDir, 'client', 'umkm', slug, 'index.html'));
+    const sample = profiles.filter((_, i) => i % Math.max(1, Math.floor(profiles.length / 200)) === 0);
+    const gz = sample.map((f) => gzipSync(readFileSync(f), { level: 9 }).length);
+    const clientBytes = clientFiles.reduce((a, f) => a + statSync(f).size, 0);
+
+    say(`[${n}] mengukur pencarian pertama di Chromium …`);
+    const config = parseEnv({ DATABASE_URL: databaseUrl });
+    const app = createNodeServer({ db, config, clientDir: join(outDir, 'client') });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    const { port } = server.address() as AddressInfo;
+    const search = await firstSearchBytes(`http://127.0.0.1:${port}`, 'keripik');
+    await new Promise((resolve) => server.close(resolve));
+    client.close();
+    return {
+      listings: n,
+      seedMs,
+      buildMs,
+      peakMemoryMB: Math.round(peakBytes / 1024 / 1024),
+      files: files.length,
+      clientFiles: clientFiles.length,
+      clientMB: +(clientBytes / 1024 / 1024).toFixed(1),
+      profileGzipMedianBytes: median(gz),
+      profileGzipMaxBytes: Math.max(...gz),
+      firstSearchBytes: search.total,
+      firstSearchByType: search.byType,
+      firstSearchResults: search.results,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const results = [];
+for (const n of runs) results.push(await measure(n));
+
+const bars = { buildMs: 60_000, peakMemoryMB: 2048, firstSearchBytes: 200 * 1024, profileGzip: 14 * 1024 };
+const ok = (pass: boolean) => (pass ? 'ok' : 'MELEBIHI');
+console.log('\nEtalase Jabar — benchmark build dan pencarian');
+console.log('| listing | seed | build+indeks | memori puncak | berkas (client) | profil gzip median/maks | pencarian pertama |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of results) {
+  console.log(
+    `| ${r.listings} | ${(r.seedMs / 1000).toFixed(1)} s | ${(r.buildMs / 1000).toFixed(1)} s (${ok(r.buildMs <= bars.buildMs)}) | ${r.peakMemoryMB} MB (${ok(r.peakMemoryMB < bars.peakMemoryMB)}) | ${r.files} (${r.clientFiles}, ${r.clientMB} MB) | ${kb(r.profileGzipMedianBytes)} / ${kb(r.profileGzipMaxBytes)} (${ok(r.profileGzipMaxBytes <= bars.profileGzip)}) | ${kb(r.firstSearchBytes)} (${ok(r.firstSearchBytes <= bars.firstSearchBytes)}; ${Object.entries(r.firstSearchByType).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}) |`,
+  );
+}
+console.log(`Batas: build+indeks ≤ 60 s dan < 2 GB untuk 10.000 listing; pencarian pertama ≤ 200 kB; profil ≤ 14 kB gzip.`);
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`);
