@@ -15,5 +15,7 @@ export default defineConfig({
   // Prerendering runs in Node so the content loader can read the local libSQL file.
   adapter: cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' }),
   integrations: [pagefindIndex()],
+  // No Astro sessions: the portal keeps no server-side session, so no KV namespace is needed.
+  session: false,
   devToolbar: { enabled: false },
 });
