@@ -31,57 +31,59 @@ async function freeSlug(db: DbOrTx, name: string): Promise<string> {
   }
 }
 
+/** The msmes row for a registration: its business fields plus who vouched for it and when. */
+export function listingRow(reg: Registration, slug: string, options: NewListingOptions): typeof msmes.$inferInsert {
+  const status = options.status ?? 'pending';
+  return {
+    slug,
+    name: reg.name,
+    description: reg.description,
+    category: reg.category,
+    kbliCodes: reg.kbliCodes,
+    regencyCode: reg.regencyCode,
+    districtCode: reg.districtCode,
+    address: reg.address ?? null,
+    whatsapp: reg.whatsapp,
+    email: reg.email ?? null,
+    nib: reg.nib ?? null,
+    nibVerifiedAt: options.nibVerifiedAt ?? null,
+    halalNumber: reg.halalNumber ?? null,
+    pirtNumber: reg.pirtNumber ?? null,
+    status,
+    verification: options.verification ?? 'self',
+    verifiedAt: options.verifiedAt ?? null,
+    isJuara: options.isJuara ?? false,
+    isSample: options.isSample ?? false,
+    statusTokenHash: options.statusTokenHash,
+    consentAt: options.now,
+    createdAt: options.now,
+    updatedAt: options.verifiedAt ?? options.now,
+    publishedAt: status === 'published' ? options.now : null,
+  };
+}
+
+/** Store link and product rows of a registration, in the owner's order. */
+export function childRows(msmeId: number, reg: Registration) {
+  return {
+    links: reg.storeLinks.map((l, position) => ({ msmeId, platform: l.platform, url: l.url, position })),
+    items: reg.products.map((p, position) => ({ msmeId, name: p.name, priceMin: p.priceMin, priceMax: p.priceMax ?? null, position })),
+  };
+}
+
 /** Stores a validated registration with its links and products, and audits it, in one transaction. */
 export async function createListing(db: Db, reg: Registration, options: NewListingOptions) {
   return db.transaction(async (tx) => {
     const slug = await freeSlug(tx, reg.name);
-    const status = options.status ?? 'pending';
     const [row] = await tx
       .insert(msmes)
-      .values({
-        slug,
-        name: reg.name,
-        description: reg.description,
-        category: reg.category,
-        kbliCodes: reg.kbliCodes,
-        regencyCode: reg.regencyCode,
-        districtCode: reg.districtCode,
-        address: reg.address ?? null,
-        whatsapp: reg.whatsapp,
-        email: reg.email ?? null,
-        nib: reg.nib ?? null,
-        nibVerifiedAt: options.nibVerifiedAt ?? null,
-        halalNumber: reg.halalNumber ?? null,
-        pirtNumber: reg.pirtNumber ?? null,
-        status,
-        verification: options.verification ?? 'self',
-        verifiedAt: options.verifiedAt ?? null,
-        isJuara: options.isJuara ?? false,
-        isSample: options.isSample ?? false,
-        statusTokenHash: options.statusTokenHash,
-        consentAt: options.now,
-        createdAt: options.now,
-        updatedAt: options.now,
-        publishedAt: status === 'published' ? options.now : null,
-      })
+      .values(listingRow(reg, slug, options))
       .returning({ id: msmes.id, slug: msmes.slug, status: msmes.status });
     if (!row) throw new Error('insert returned no row');
-    if (reg.storeLinks.length > 0) {
-      await tx.insert(storeLinks).values(reg.storeLinks.map((l, position) => ({ msmeId: row.id, ...l, position })));
-    }
-    if (reg.products.length > 0) {
-      await tx.insert(products).values(
-        reg.products.map((p, position) => ({
-          msmeId: row.id,
-          name: p.name,
-          priceMin: p.priceMin,
-          priceMax: p.priceMax ?? null,
-          position,
-        })),
-      );
-    }
-    await tx.insert(auditLog).values({ msmeId: row.id, action: 'register', actor: options.actor, at: options.now, detail: { status } });
-    if (status === 'published') await syncSearchIndex(tx, row.id);
+    const { links, items } = childRows(row.id, reg);
+    if (links.length > 0) await tx.insert(storeLinks).values(links);
+    if (items.length > 0) await tx.insert(products).values(items);
+    await tx.insert(auditLog).values({ msmeId: row.id, action: 'register', actor: options.actor, at: options.now, detail: { status: row.status } });
+    if (row.status === 'published') await syncSearchIndex(tx, row.id);
     return row;
   });
 }

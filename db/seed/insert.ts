@@ -2,6 +2,7 @@ import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { auditLog, msmes, products, storeLinks } from '../schema.ts';
 import { indexMany } from '../queries/search-index.ts';
+import { childRows, listingRow } from '../queries/registrations.ts';
 import { hashToken, newToken } from '../../src/core/token.ts';
 import { slugCandidate, slugify } from '../../src/core/slug.ts';
 import { sampleListing } from './generator.ts';
@@ -37,47 +38,25 @@ export async function seedSample(
       while (taken.has(slugCandidate(base, n))) n++;
       const slug = slugCandidate(base, n);
       taken.add(slug);
-      const r = s.registration;
-      values.push({
-        slug,
-        name: r.name,
-        description: r.description,
-        category: r.category,
-        kbliCodes: r.kbliCodes,
-        regencyCode: r.regencyCode,
-        districtCode: r.districtCode,
-        address: r.address ?? null,
-        whatsapp: r.whatsapp,
-        nib: r.nib ?? null,
-        nibVerifiedAt: s.nibVerifiedAt,
-        halalNumber: r.halalNumber ?? null,
-        pirtNumber: r.pirtNumber ?? null,
-        status: 'published' as const,
-        verification: s.verification,
-        verifiedAt: s.verifiedAt,
-        isJuara: s.isJuara,
-        isSample: true,
-        statusTokenHash: await tokenHash(),
-        consentAt: s.publishedAt,
-        createdAt: s.publishedAt,
-        updatedAt: s.verifiedAt ?? s.publishedAt,
-        publishedAt: s.publishedAt,
-      });
+      values.push(
+        listingRow(s.registration, slug, {
+          now: s.publishedAt,
+          statusTokenHash: await tokenHash(),
+          actor: 'system',
+          status: 'published',
+          verification: s.verification,
+          verifiedAt: s.verifiedAt,
+          nibVerifiedAt: s.nibVerifiedAt,
+          isJuara: s.isJuara,
+          isSample: true,
+        }),
+      );
     }
     await db.transaction(async (tx) => {
       const ids = await tx.insert(msmes).values(values).returning({ id: msmes.id });
-      const links = batch.flatMap((s, k) =>
-        s.registration.storeLinks.map((l, position) => ({ msmeId: ids[k]!.id, ...l, position })),
-      );
-      const items = batch.flatMap((s, k) =>
-        s.registration.products.map((p, position) => ({
-          msmeId: ids[k]!.id,
-          name: p.name,
-          priceMin: p.priceMin,
-          priceMax: p.priceMax ?? null,
-          position,
-        })),
-      );
+      const children = batch.map((s, k) => childRows(ids[k]!.id, s.registration));
+      const links = children.flatMap((c) => c.links);
+      const items = children.flatMap((c) => c.items);
       for (let i = 0; i < links.length; i += 500) await tx.insert(storeLinks).values(links.slice(i, i + 500));
       for (let i = 0; i < items.length; i += 500) await tx.insert(products).values(items.slice(i, i + 500));
       await tx.insert(auditLog).values(ids.map(({ id }) => ({ msmeId: id, action: 'seed', actor: 'system', at: now, detail: { sample: true } })));
