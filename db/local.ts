@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { createDb, type Db } from './client.ts';
+import { rebuildSearchIndex, searchIndexInStep } from './queries/search-index.ts';
 
 export const DEFAULT_DATABASE_URL = 'file:db/etalase.db';
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -23,9 +24,10 @@ export async function openClient(url: string, authToken?: string): Promise<Clien
   return client;
 }
 
-/** Applies the checked-in drizzle-kit migrations. */
+/** Applies the checked-in drizzle-kit migrations, then rebuilds the search index if a migration emptied it. */
 export async function migrateDb(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder });
+  if (!(await searchIndexInStep(db))) await rebuildSearchIndex(db);
 }
 
 /** Opens, migrates and returns a database ready to use (Node only). */

@@ -33,6 +33,9 @@ export const msmes = sqliteTable(
     nibVerifiedAt: integer('nib_verified_at', { mode: 'timestamp_ms' }),
     halalNumber: text('halal_number'),
     pirtNumber: text('pirt_number'),
+    /** Lowest and highest product price, kept with the listing so search summaries need no join. */
+    priceMin: integer('price_min'),
+    priceMax: integer('price_max'),
     status: text('status', { enum: msmeStatuses }).notNull().default('pending'),
     rejectionReason: text('rejection_reason'),
     verification: text('verification', { enum: verificationLevels }).notNull().default('self'),
@@ -53,6 +56,8 @@ export const msmes = sqliteTable(
     uniqueIndex('msmes_slug_unique').on(t.slug),
     uniqueIndex('msmes_status_token_unique').on(t.statusTokenHash),
     index('msmes_status_published_idx').on(t.status, t.publishedAt),
+    // The browse order: verified first, then newest.
+    index('msmes_browse_idx').on(t.status, sql`(${t.nibVerifiedAt} IS NOT NULL)`, t.publishedAt, t.id),
     index('msmes_status_category_idx').on(t.status, t.category, t.publishedAt),
     index('msmes_status_regency_idx').on(t.status, t.regencyCode, t.publishedAt),
     index('msmes_district_idx').on(t.districtCode),

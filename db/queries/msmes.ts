@@ -1,10 +1,8 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { findMatches, inOrder } from './matches.ts';
 import type { SearchSpec } from '../../src/core/search.ts';
 import type { DbOrTx } from '../client.ts';
 import { msmes, products, storeLinks } from '../schema.ts';
-
-/** BM25 column weights: name, description, products, place, category. */
-const RANK = sql`bm25(msme_fts, 10.0, 2.0, 4.0, 3.0, 3.0)`;
 
 const summaryColumns = {
   id: msmes.id,
@@ -21,58 +19,30 @@ const summaryColumns = {
   pirtNumber: msmes.pirtNumber,
   isJuara: msmes.isJuara,
   publishedAt: msmes.publishedAt,
+  priceFrom: msmes.priceMin,
 };
 
 export type MsmeSummaryRow = Awaited<ReturnType<typeof searchMsmes>>['items'][number];
-
-function filters(spec: SearchSpec): SQL[] {
-  const where: SQL[] = [eq(msmes.status, 'published')];
-  if (spec.category) where.push(eq(msmes.category, spec.category));
-  if (spec.regency) where.push(eq(msmes.regencyCode, spec.regency));
-  if (spec.district) where.push(eq(msmes.districtCode, spec.district));
-  if (spec.verified) where.push(isNotNull(msmes.nibVerifiedAt));
-  if (spec.halal) where.push(isNotNull(msmes.halalNumber));
-  if (spec.platform) {
-    const platform = spec.platform;
-    where.push(sql`EXISTS (SELECT 1 FROM ${storeLinks} WHERE ${storeLinks.msmeId} = ${msmes.id} AND ${storeLinks.platform} = ${platform})`);
-  }
-  if (spec.match) where.push(sql`${msmes.id} IN (SELECT rowid FROM msme_fts WHERE msme_fts MATCH ${spec.match})`);
-  return where;
-}
 
 /**
  * A page of published listings matching the spec, with the total. With keywords the
  * order is BM25 relevance; without, verified first, then newest.
  */
 export async function searchMsmes(db: DbOrTx, spec: SearchSpec) {
-  const where = and(...filters(spec));
-  const offset = (spec.page - 1) * spec.perPage;
-  const base = db.select(summaryColumns).from(msmes);
-  const rows = spec.match
-    ? await base
-        .innerJoin(sql`msme_fts`, sql`msme_fts.rowid = ${msmes.id}`)
-        .where(and(where, sql`msme_fts MATCH ${spec.match}`))
-        .orderBy(RANK, desc(msmes.publishedAt))
-        .limit(spec.perPage)
-        .offset(offset)
-    : await base
-        .where(where)
-        .orderBy(desc(sql`${msmes.nibVerifiedAt} IS NOT NULL`), desc(msmes.publishedAt), desc(msmes.id))
-        .limit(spec.perPage)
-        .offset(offset);
-  const [total] = await db.select({ n: count() }).from(msmes).where(where);
-  const extras = await summaryExtras(db, rows.map((r) => r.id));
+  const matches = await findMatches(db, spec);
+  const rows = matches.ids.length === 0 ? [] : await db.select(summaryColumns).from(msmes).where(inArray(msmes.id, matches.ids));
+  const extras = await summaryExtras(db, matches.ids);
   return {
-    total: total?.n ?? 0,
-    items: rows.map((r) => ({ ...r, ...(extras.get(r.id) ?? { platforms: [], priceFrom: null }) })),
+    ...matches,
+    items: inOrder(matches.ids, rows).map((r) => ({ ...r, ...(extras.get(r.id) ?? { platforms: [] }) })),
   };
 }
 
-/** For a set of listings: their platforms and lowest price, in two queries rather than one per row. */
+/** For a set of listings: their platforms, in one query rather than one per row. */
 async function summaryExtras(db: DbOrTx, ids: number[]) {
-  const out = new Map<number, { platforms: string[]; priceFrom: number | null }>();
+  const out = new Map<number, { platforms: string[] }>();
   if (ids.length === 0) return out;
-  for (const id of ids) out.set(id, { platforms: [], priceFrom: null });
+  for (const id of ids) out.set(id, { platforms: [] });
   const links = await db
     .select({ msmeId: storeLinks.msmeId, platform: storeLinks.platform })
     .from(storeLinks)
@@ -81,15 +51,6 @@ async function summaryExtras(db: DbOrTx, ids: number[]) {
   for (const l of links) {
     const entry = out.get(l.msmeId);
     if (entry && !entry.platforms.includes(l.platform)) entry.platforms.push(l.platform);
-  }
-  const prices = await db
-    .select({ msmeId: products.msmeId, min: sql<number>`min(${products.priceMin})` })
-    .from(products)
-    .where(inArray(products.msmeId, ids))
-    .groupBy(products.msmeId);
-  for (const p of prices) {
-    const entry = out.get(p.msmeId);
-    if (entry) entry.priceFrom = p.min;
   }
   return out;
 }

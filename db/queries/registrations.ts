@@ -31,6 +31,12 @@ async function freeSlug(db: DbOrTx, name: string): Promise<string> {
   }
 }
 
+/** A listing's lowest and highest price over its products. */
+export function priceSpan(items: { priceMin: number; priceMax?: number | null | undefined }[]) {
+  if (items.length === 0) return { priceMin: null, priceMax: null };
+  return { priceMin: Math.min(...items.map((p) => p.priceMin)), priceMax: Math.max(...items.map((p) => p.priceMax ?? p.priceMin)) };
+}
+
 /** The msmes row for a registration: its business fields plus who vouched for it and when. */
 export function listingRow(reg: Registration, slug: string, options: NewListingOptions): typeof msmes.$inferInsert {
   const status = options.status ?? 'pending';
@@ -49,6 +55,7 @@ export function listingRow(reg: Registration, slug: string, options: NewListingO
     nibVerifiedAt: options.nibVerifiedAt ?? null,
     halalNumber: reg.halalNumber ?? null,
     pirtNumber: reg.pirtNumber ?? null,
+    ...priceSpan(reg.products),
     status,
     verification: options.verification ?? 'self',
     verifiedAt: options.verifiedAt ?? null,

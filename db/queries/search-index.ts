@@ -1,34 +1,50 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { findCategory, findDistrict, findRegency } from '../../src/core/reference.ts';
-import type { DbOrTx } from '../client.ts';
-import { msmes, products } from '../schema.ts';
+import { listingTags, type Taggable } from '../../src/core/search-tags.ts';
+import type { Db, DbOrTx } from '../client.ts';
+import { msmes, products, storeLinks } from '../schema.ts';
 
-interface Indexable {
+export interface Indexable extends Taggable {
   id: number;
   name: string;
   description: string;
-  category: string;
-  regencyCode: string;
-  districtCode: string;
 }
 
-/** The words a listing is found by: its own text, its products, and its places under every spelling. */
-function document(m: Indexable, productNames: string[]) {
+export interface IndexRow {
+  msme: Indexable;
+  productNames: string[];
+  platforms: string[];
+}
+
+/** The words a listing is found by: its own text, its products, its places under every spelling, and its filter tags. */
+function document({ msme: m, productNames, platforms }: IndexRow) {
   const district = findDistrict(m.districtCode);
   const place = [findRegency(m.regencyCode)?.name, district?.name, district?.alsoKnownAs].filter(Boolean).join(' ');
   const category = findCategory(m.category)?.name ?? m.category;
-  return sql`(${m.id}, ${m.name}, ${m.description}, ${productNames.join(' ')}, ${place}, ${category})`;
+  return sql`(${m.id}, ${m.name}, ${m.description}, ${productNames.join(' ')}, ${place}, ${category}, ${listingTags(m, platforms)})`;
 }
 
 /** Adds many published listings to the full-text index in one statement (seeding, rebuilds). */
-export async function indexMany(db: DbOrTx, rows: { msme: Indexable; productNames: string[] }[]): Promise<void> {
+export async function indexMany(db: DbOrTx, rows: IndexRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.run(
-    sql`INSERT INTO msme_fts (rowid, name, description, products, place, category) VALUES ${sql.join(
-      rows.map((r) => document(r.msme, r.productNames)),
-      sql`, `,
-    )}`,
+    sql`INSERT INTO msme_fts (rowid, name, description, products, place, category, tags) VALUES ${sql.join(rows.map(document), sql`, `)}`,
   );
+}
+
+/** Index rows for stored listings, with their products and platforms, in two queries. */
+async function indexRowsFor(db: DbOrTx, rows: (typeof msmes.$inferSelect)[]): Promise<IndexRow[]> {
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const [items, links] = await Promise.all([
+    db.select({ msmeId: products.msmeId, name: products.name }).from(products).where(inArray(products.msmeId, ids)),
+    db.select({ msmeId: storeLinks.msmeId, platform: storeLinks.platform }).from(storeLinks).where(inArray(storeLinks.msmeId, ids)),
+  ]);
+  return rows.map((m) => ({
+    msme: m,
+    productNames: items.filter((p) => p.msmeId === m.id).map((p) => p.name),
+    platforms: links.filter((l) => l.msmeId === m.id).map((l) => l.platform),
+  }));
 }
 
 /**
@@ -39,6 +55,32 @@ export async function syncSearchIndex(db: DbOrTx, msmeId: number): Promise<void>
   await db.run(sql`DELETE FROM msme_fts WHERE rowid = ${msmeId}`);
   const [m] = await db.select().from(msmes).where(eq(msmes.id, msmeId));
   if (!m || m.status !== 'published') return;
-  const items = await db.select({ name: products.name }).from(products).where(eq(products.msmeId, msmeId));
-  await indexMany(db, [{ msme: m, productNames: items.map((p) => p.name) }]);
+  await indexMany(db, await indexRowsFor(db, [m]));
+}
+
+/** True when the index holds exactly one row per published listing. */
+export async function searchIndexInStep(db: DbOrTx): Promise<boolean> {
+  const [published] = await db.select({ n: count() }).from(msmes).where(eq(msmes.status, 'published'));
+  const [indexed] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM msme_fts`);
+  return (published?.n ?? 0) === Number(indexed?.n ?? 0);
+}
+
+/** Rebuilds the whole full-text index from the listings, in batches. */
+export async function rebuildSearchIndex(db: Db, onProgress?: (done: number) => void): Promise<number> {
+  await db.run(sql`DELETE FROM msme_fts`);
+  let afterId = 0;
+  let done = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(msmes)
+      .where(and(eq(msmes.status, 'published'), gt(msmes.id, afterId)))
+      .orderBy(msmes.id)
+      .limit(1000);
+    if (rows.length === 0) return done;
+    await db.transaction(async (tx) => indexMany(tx, await indexRowsFor(tx, rows)));
+    done += rows.length;
+    afterId = rows[rows.length - 1]?.id ?? afterId;
+    onProgress?.(done);
+  }
 }

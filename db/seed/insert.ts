@@ -63,8 +63,9 @@ export async function seedSample(
       await indexMany(
         tx,
         batch.map((s, k) => ({
-          msme: { id: ids[k]!.id, ...s.registration },
+          msme: { id: ids[k]!.id, ...s.registration, nibVerifiedAt: s.nibVerifiedAt, halalNumber: s.registration.halalNumber ?? null, pirtNumber: s.registration.pirtNumber ?? null, isJuara: s.isJuara },
           productNames: s.registration.products.map((p) => p.name),
+          platforms: s.registration.storeLinks.map((l) => l.platform),
         })),
       );
     });

@@ -27,8 +27,8 @@ export function msmeRoutes(deps: Required<AppDeps>) {
     .get('/', async (c) => {
       const url = new URL(c.req.url);
       const spec = parseSearchQuery(url.searchParams);
-      const { items, total } = await searchMsmes(deps.db, spec);
-      const pages = Math.max(1, Math.ceil(total / spec.perPage));
+      const { items, total, reachable } = await searchMsmes(deps.db, spec);
+      const pages = Math.max(1, Math.ceil(reachable / spec.perPage));
       const link = (page: number) => {
         const next = new URLSearchParams(url.searchParams);
         next.set('page', String(page));

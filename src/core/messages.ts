@@ -12,6 +12,7 @@ export const messages = {
   regency: 'Pilih kabupaten/kota di Jawa Barat.',
   district: 'Pilih kecamatan yang ada di kabupaten/kota tersebut.',
   kbli: 'Kode KBLI terdiri dari 5 angka, misalnya 10794.',
+  kbliFilter: 'Kode KBLI berisi 2 sampai 5 angka, misalnya 10 atau 10794.',
   kbliMax: (max: number) => `Paling banyak ${max} kode KBLI.`,
   nib: 'NIB terdiri dari 13 angka, seperti tertera di dokumen OSS.',
   pirt: 'Nomor P-IRT terdiri dari 15 angka, misalnya 2063273010234-27.',

@@ -4,6 +4,7 @@ import { platformIds } from './platforms.ts';
 import { messages } from './messages.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { toFieldErrors } from './validation.ts';
+import { tag } from './search-tags.ts';
 
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 20;
@@ -21,18 +22,21 @@ const positiveInt = (message: string, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(1, message).max(max, message));
 
-/** The query string of a directory search, as the API and the search page accept it. */
+/** The query string of a directory or supplier search, as the API and the search pages accept it. */
 export const searchQuerySchema = z
   .strictObject({
-    q: z.string().trim().max(MAX_QUERY, messages.query).optional(),
-    category: z.enum(categorySlugs, { error: messages.category }).optional(),
-    regency: z.string().refine((c) => findRegency(c) !== undefined, messages.regency).optional(),
-    district: z.string().refine((c) => findDistrict(c) !== undefined, messages.district).optional(),
-    platform: z.enum(platformIds, { error: messages.platform }).optional(),
-    verified: flag.optional(),
-    halal: flag.optional(),
-    page: positiveInt(messages.page, 100_000).optional(),
-    per_page: positiveInt(messages.perPage, MAX_PER_PAGE).optional(),
+    q: z.string().trim().max(MAX_QUERY, messages.query).optional().meta({ description: 'Kata kunci (nama, produk, deskripsi, wilayah); awalan kata cocok, maksimal 100 karakter.' }),
+    category: z.enum(categorySlugs, { error: messages.category }).optional().meta({ description: 'Kategori (slug), misalnya kuliner.' }),
+    kbli: z.string().regex(/^\d{2,5}$/, messages.kbliFilter).optional().meta({ description: 'Kode KBLI 2020, 2 sampai 5 angka; cocok dengan awalan kode.' }),
+    regency: z.string().refine((c) => findRegency(c) !== undefined, messages.regency).optional().meta({ description: 'Kode Kemendagri kabupaten/kota, misalnya 32.73.' }),
+    district: z.string().refine((c) => findDistrict(c) !== undefined, messages.district).optional().meta({ description: 'Kode Kemendagri kecamatan, misalnya 32.73.01.' }),
+    platform: z.enum(platformIds, { error: messages.platform }).optional().meta({ description: 'Punya toko di platform ini.' }),
+    verified: flag.optional().meta({ description: 'Hanya NIB yang sudah diverifikasi petugas.' }),
+    halal: flag.optional().meta({ description: 'Hanya yang bersertifikat halal.' }),
+    pirt: flag.optional().meta({ description: 'Hanya yang memiliki P-IRT.' }),
+    juara: flag.optional().meta({ description: 'Hanya peserta program UMKM Juara.' }),
+    page: positiveInt(messages.page, 100_000).optional().meta({ description: 'Halaman, mulai 1.' }),
+    per_page: positiveInt(messages.perPage, MAX_PER_PAGE).optional().meta({ description: 'Jumlah per halaman, 1 sampai 100 (bawaan 20).' }),
   })
   .superRefine((v, ctx) => {
     if (v.district && v.regency && findDistrict(v.district)?.regencyCode !== v.regency) {
@@ -49,8 +53,11 @@ export interface SearchSpec {
   regency: string | undefined;
   district: string | undefined;
   platform: string | undefined;
+  kbli: string | undefined;
   verified: boolean;
   halal: boolean;
+  pirt: boolean;
+  juara: boolean;
   page: number;
   perPage: number;
 }
@@ -62,9 +69,12 @@ export interface SearchSpec {
 export function parseSearchQuery(params: URLSearchParams): SearchSpec {
   const record: Record<string, string> = {};
   const fields: FieldError[] = [];
+  const seen = new Set<string>();
   for (const [key, value] of params) {
-    if (key in record) fields.push({ path: key, message: messages.repeatedParam(key) });
-    record[key] = value;
+    if (seen.has(key)) fields.push({ path: key, message: messages.repeatedParam(key) });
+    seen.add(key);
+    // An empty box in a GET form means "no filter".
+    if (value.trim() !== '' || key === 'q') record[key] = value;
   }
   const parsed = searchQuerySchema.safeParse(record);
   if (!parsed.success || fields.length > 0) {
@@ -80,8 +90,11 @@ export function parseSearchQuery(params: URLSearchParams): SearchSpec {
     regency: v.regency ?? (v.district ? findDistrict(v.district)?.regencyCode : undefined),
     district: v.district,
     platform: v.platform,
+    kbli: v.kbli,
     verified: v.verified ?? false,
     halal: v.halal ?? false,
+    pirt: v.pirt ?? false,
+    juara: v.juara ?? false,
     page: v.page ?? 1,
     perPage: v.per_page ?? DEFAULT_PER_PAGE,
   };
@@ -100,5 +113,32 @@ export function ftsMatch(q: string): string | undefined {
     .match(/[\p{L}\p{N}]+/gu);
   if (!terms) return undefined;
   const unique = [...new Set(terms)].slice(0, MAX_TERMS);
-  return unique.map((t) => `"${t}"*`).join(' AND ');
+  // A one-letter prefix would match nearly everything; such a term must match whole.
+  return unique.map((t) => (t.length > 1 ? `"${t}"*` : `"${t}"`)).join(' AND ');
+}
+
+/** The spec's filters as index tags (see search-tags.ts). */
+export function specTags(spec: SearchSpec): string[] {
+  return [
+    spec.regency ? tag.regency(spec.regency) : '',
+    spec.district ? tag.district(spec.district) : '',
+    spec.category ? tag.category(spec.category) : '',
+    spec.platform ? tag.platform(spec.platform) : '',
+    spec.kbli ? `kbli${spec.kbli}` : '',
+    spec.verified ? tag.verified : '',
+    spec.halal ? tag.halal : '',
+    spec.pirt ? tag.pirt : '',
+    spec.juara ? tag.juara : '',
+  ].filter(Boolean);
+}
+
+/**
+ * The whole FTS5 query of a keyword search: the keywords against the text columns, the
+ * filters (and any `extraTags`) against the tags column. Undefined without keywords.
+ */
+export function ftsQuery(spec: SearchSpec, extraTags: string[] = []): string | undefined {
+  if (!spec.match) return undefined;
+  const tags = [...specTags(spec), ...extraTags];
+  const text = `{name description products place category} : (${spec.match})`;
+  return tags.length > 0 ? `${text} AND tags : (${tags.join(' AND ')})` : text;
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `msmes_browse_idx` ON `msmes` (`status`,("nib_verified_at" IS NOT NULL),`published_at`,`id`);

@@ -1,0 +1,114 @@
+import { and, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { ftsQuery, type SearchSpec } from '../../src/core/search.ts';
+import type { DbOrTx } from '../client.ts';
+import { msmes, storeLinks } from '../schema.ts';
+
+/** BM25 column weights: name, description, products, place, category, tags (filters only, never ranked). */
+const RANK = sql`bm25(msme_fts, 10.0, 2.0, 4.0, 3.0, 3.0, 0.0)`;
+
+/**
+ * Ranking is bounded: BM25 runs only over the newest RANK_WINDOW matches that pass the
+ * filters, so a common word over a million listings costs the same as over ten thousand.
+ * The total stays exact; pages reach as far as the ranked window.
+ */
+export const RANK_WINDOW = 500;
+
+/** The spec's filters as SQL over msmes, for browsing without keywords. */
+export function filters(spec: SearchSpec): SQL[] {
+  const where: SQL[] = [eq(msmes.status, 'published')];
+  if (spec.category) where.push(eq(msmes.category, spec.category));
+  if (spec.regency) where.push(eq(msmes.regencyCode, spec.regency));
+  if (spec.district) where.push(eq(msmes.districtCode, spec.district));
+  if (spec.verified) where.push(isNotNull(msmes.nibVerifiedAt));
+  if (spec.halal) where.push(isNotNull(msmes.halalNumber));
+  if (spec.pirt) where.push(isNotNull(msmes.pirtNumber));
+  if (spec.juara) where.push(eq(msmes.isJuara, true));
+  if (spec.kbli) {
+    const prefix = `${spec.kbli}%`;
+    where.push(sql`EXISTS (SELECT 1 FROM json_each(${msmes.kbliCodes}) WHERE json_each.value LIKE ${prefix})`);
+  }
+  if (spec.platform) {
+    const platform = spec.platform;
+    where.push(sql`EXISTS (SELECT 1 FROM ${storeLinks} WHERE ${storeLinks.msmeId} = ${msmes.id} AND ${storeLinks.platform} = ${platform})`);
+  }
+  return where;
+}
+
+export interface Matches {
+  /** Listing ids of the requested page, in order. */
+  ids: number[];
+  /** Every listing that matches, exactly. */
+  total: number;
+  /** How many of them can be paged through (the ranked window with keywords). */
+  reachable: number;
+  order: 'relevance' | 'verified-newest';
+}
+
+export interface MatchSummary {
+  /** Matching listings whose NIB staff verified. */
+  verified: number;
+  /** Lowest and highest product price over all matches. */
+  priceRange: { min: number; max: number } | null;
+}
+
+/** Reads a JSON array that SQLite built with json_group_array. */
+const jsonList = <T>(text: unknown): T[] => (typeof text === 'string' ? (JSON.parse(text) as T[]) : []);
+
+interface MatchRow {
+  total: number;
+  hits: string;
+  /** [verified count, lowest price, highest price] */
+  summary: string | null;
+}
+
+/**
+ * One page of matches for a spec, how many match in all and, when asked, the summary
+ * figures, in a single statement: one round trip, also to a remote libSQL server, and the
+ * keyword match evaluated once for the counts.
+ */
+export async function findMatches(db: DbOrTx, spec: SearchSpec, options: { summary: true }): Promise<Matches & MatchSummary>;
+export async function findMatches(db: DbOrTx, spec: SearchSpec, options?: { summary?: false }): Promise<Matches>;
+export async function findMatches(db: DbOrTx, spec: SearchSpec, options: { summary?: boolean } = {}): Promise<Matches & Partial<MatchSummary>> {
+  const offset = (spec.page - 1) * spec.perPage;
+  const match = ftsQuery(spec);
+  let row: MatchRow | undefined;
+  if (!match) {
+    const where = and(...filters(spec));
+    [row] = await db.all<MatchRow>(sql`
+      SELECT (SELECT count(*) FROM ${msmes} WHERE ${where}) AS total,
+             (SELECT json_group_array(json_array(id, 0)) FROM (
+                SELECT ${msmes.id} AS id FROM ${msmes} WHERE ${where}
+                ORDER BY (${msmes.nibVerifiedAt} IS NOT NULL) DESC, ${msmes.publishedAt} DESC, ${msmes.id} DESC
+                LIMIT ${spec.perPage} OFFSET ${offset})) AS hits
+             ${options.summary ? sql`, (SELECT json_array(count(${msmes.nibVerifiedAt}), min(${msmes.priceMin}), max(${msmes.priceMax})) FROM ${msmes} WHERE ${where}) AS summary` : sql``}`);
+  } else {
+    // Rank only the newest RANK_WINDOW matches: a rowid floor that FTS5 applies while it walks the index.
+    [row] = await db.all<MatchRow>(sql`
+      WITH hits AS MATERIALIZED (SELECT rowid AS id FROM msme_fts WHERE msme_fts MATCH ${match})
+      SELECT (SELECT count(*) FROM hits) AS total,
+             (SELECT json_group_array(json_array(id, score)) FROM (
+                SELECT rowid AS id, ${RANK} AS score FROM msme_fts
+                WHERE msme_fts MATCH ${match}
+                  AND rowid >= (SELECT coalesce(min(id), 0) FROM (SELECT id FROM hits ORDER BY id DESC LIMIT ${RANK_WINDOW}))
+                ORDER BY score, rowid DESC LIMIT ${spec.perPage} OFFSET ${offset})) AS hits
+             ${options.summary ? sql`, (SELECT json_array(count(m.nib_verified_at), min(m.price_min), max(m.price_max)) FROM hits JOIN msmes m ON m.id = hits.id) AS summary` : sql``}`);
+  }
+  const hits = jsonList<[number, number]>(row?.hits);
+  if (match) hits.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
+  const total = Number(row?.total ?? 0);
+  const result: Matches = {
+    ids: hits.map(([id]) => id),
+    total,
+    reachable: match ? Math.min(total, RANK_WINDOW) : total,
+    order: match ? 'relevance' : 'verified-newest',
+  };
+  if (!options.summary) return result;
+  const [verified, min, max] = jsonList<number | null>(row?.summary);
+  return { ...result, verified: Number(verified ?? 0), priceRange: min === null || min === undefined ? null : { min, max: max ?? min } };
+}
+
+/** Rows fetched by id, returned in the order of `ids`. */
+export function inOrder<T extends { id: number }>(ids: number[], rows: T[]): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
