@@ -8,6 +8,8 @@ import { internalError, problemResponse } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { msmeRoutes } from './routes/msmes.ts';
 import { registrationRoutes, statusPageRoutes } from './routes/registrations.ts';
+import { openApiRoutes, supplierRoutes } from './routes/suppliers.ts';
+import { apiDocsRoutes, procurementRoutes } from './routes/procurement.ts';
 
 /**
  * The one Hono app, for Node (functions/node.ts) and the Cloudflare Worker
@@ -20,7 +22,8 @@ export function createApp(input: AppDeps) {
     log: (message, error) => console.error(message, error),
     ...input,
   };
-  const app = new Hono();
+  // Not strict: /pengadaan and /pengadaan/ are the same page.
+  const app = new Hono({ strict: false });
 
   app.use(
     '/api/*',
@@ -35,7 +38,11 @@ export function createApp(input: AppDeps) {
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/msmes', msmeRoutes(deps));
   app.route('/api/registrations', registrationRoutes(deps));
+  app.route('/api/suppliers', supplierRoutes(deps));
+  app.route('/api/openapi.json', openApiRoutes(deps));
   app.route('/status', statusPageRoutes(deps));
+  app.route('/pengadaan', procurementRoutes(deps));
+  app.route('/api/docs', apiDocsRoutes(deps));
 
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', messages.notFound)));
   app.onError((error, c) => {

@@ -24,6 +24,8 @@ export function createNodeServer(options: { db: Db; config: Config; clientDir: s
   server.use('*', compress());
   server.all('/api/*', (c) => api.fetch(c.req.raw));
   server.all('/status/:token', (c) => api.fetch(c.req.raw));
+  server.all('/pengadaan/*', (c) => api.fetch(c.req.raw));
+  server.all('/pengadaan', (c) => c.redirect('/pengadaan/', 301));
   server.use('/_astro/*', async (c, next) => {
     await next();
     if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');

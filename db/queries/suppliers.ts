@@ -73,3 +73,11 @@ export async function searchSuppliers(db: DbOrTx, spec: SearchSpec) {
   const matches = await findMatches(db, spec, { summary: true });
   return { ...matches, items: await suppliersByIds(db, matches.ids) };
 }
+
+/** Published suppliers by slug, in the order given (a buyer's shortlist). */
+export async function suppliersBySlugs(db: DbOrTx, slugs: string[]) {
+  if (slugs.length === 0) return [];
+  const rows = await db.select({ id: msmes.id, slug: msmes.slug }).from(msmes).where(inArray(msmes.slug, slugs));
+  const idBySlug = new Map(rows.map((r) => [r.slug, r.id]));
+  return suppliersByIds(db, slugs.flatMap((s) => idBySlug.get(s) ?? []));
+}

@@ -5,8 +5,8 @@ import { findCategory, findDistrict, findRegency } from '../../src/core/referenc
 import { parseSearchQuery } from '../../src/core/search.ts';
 import { getPublishedMsme, searchMsmes, type MsmeSummaryRow } from '../../db/queries/msmes.ts';
 import type { AppDeps } from '../deps.ts';
+import { PUBLIC_CACHE, pageLinks } from './suppliers.ts';
 
-const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 
 /** Region and category codes with their names, so API clients need no lookup tables. */
 function named(row: { category: string; regencyCode: string; districtCode: string }) {
@@ -29,24 +29,8 @@ export function msmeRoutes(deps: Required<AppDeps>) {
       const spec = parseSearchQuery(url.searchParams);
       const { items, total, reachable } = await searchMsmes(deps.db, spec);
       const pages = Math.max(1, Math.ceil(reachable / spec.perPage));
-      const link = (page: number) => {
-        const next = new URLSearchParams(url.searchParams);
-        next.set('page', String(page));
-        return `${url.pathname}?${next.toString()}`;
-      };
       c.header('cache-control', PUBLIC_CACHE);
-      return c.json({
-        items: items.map(summary),
-        total,
-        page: spec.page,
-        perPage: spec.perPage,
-        pages,
-        links: {
-          self: link(spec.page),
-          ...(spec.page > 1 ? { prev: link(spec.page - 1) } : {}),
-          ...(spec.page < pages ? { next: link(spec.page + 1) } : {}),
-        },
-      });
+      return c.json({ items: items.map(summary), total, page: spec.page, perPage: spec.perPage, pages, links: pageLinks(url, spec.page, pages) });
     })
     .get('/:slug', async (c) => {
       const slug = c.req.param('slug');

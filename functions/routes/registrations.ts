@@ -10,6 +10,7 @@ import { readBody } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
 import { renderInShell } from '../html/shell.ts';
 import { renderStatusPage } from '../html/status-page.ts';
+import { SHELL } from './procurement.ts';
 
 const statusPath = (token: string) => `/status/${token}`;
 
@@ -62,7 +63,7 @@ export function statusPageRoutes(deps: Required<AppDeps>) {
   return new Hono().get('/:token', async (c) => {
     const token = c.req.param('token');
     const row = await findStatus(deps, token);
-    const shell = await deps.assets('/status/', c.req.raw);
+    const shell = await deps.assets(SHELL, c.req.raw);
     const url = new URL(statusPath(token), deps.config.SITE_URL).toString();
     return html(c, renderInShell(shell, 'Status pendaftaran', renderStatusPage(row, url, c.req.query('baru') === '1')));
   });

@@ -44,6 +44,9 @@ export const messages = {
   flag: 'Gunakan nilai 1/true atau 0/false.',
   platform: 'Platform tidak dikenal.',
   unknownParam: (name: string) => `Parameter "${name}" tidak dikenal.`,
+  exportFormat: 'Pilih format unduhan: csv atau json.',
+  exportSlugs: (max: number) => `Daftar pendek berisi slug yang dipisah koma, paling banyak ${max}.`,
+  exportNoPaging: 'Unduhan selalu berisi seluruh hasil; hapus parameter page dan per_page.',
   repeatedParam: (name: string) => `Parameter "${name}" hanya boleh diisi sekali.`,
 } as const;
 
