@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
@@ -9,6 +9,7 @@ import { startPortal } from './portal.ts';
 import { seriousViolations } from './a11y.ts';
 import { msmes, storeLinks } from '../../db/schema.ts';
 import { findRegency } from '../../src/core/reference.ts';
+import { parseCsv } from '../../src/core/csv.ts';
 
 const phone = { width: 360, height: 800 };
 const screenshots = fileURLToPath(new URL('../../screenshots', import.meta.url));
@@ -119,6 +120,34 @@ describe('an owner registering from a phone', () => {
   });
 });
 
+describe('a procurement officer', () => {
+  it('filters suppliers, shortlists two, compares them and downloads a CSV of the shortlist', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/pengadaan/`);
+    await page.getByRole('combobox', { name: 'Kategori' }).selectOption({ label: 'Kuliner' });
+    await page.getByRole('button', { name: 'Cari pemasok' }).click();
+    await page.waitForURL(/category=kuliner/);
+    const summary = await page.getByLabel('Ringkasan hasil').textContent();
+    assert.match(summary ?? '', /\d+ pemasok cocok, \d+ dengan NIB terverifikasi/);
+    const cards = page.locator('[data-supplier]');
+    assert.ok((await cards.count()) >= 2);
+    const names = [await cards.nth(0).locator('h3').textContent(), await cards.nth(1).locator('h3').textContent()];
+    await cards.nth(0).getByRole('button', { name: '+ Daftar pendek' }).click();
+    await cards.nth(1).getByRole('button', { name: '+ Daftar pendek' }).click();
+    await page.getByText('Daftar pendek: 2 pemasok').waitFor();
+    await page.getByRole('link', { name: 'Bandingkan' }).click();
+    await page.getByRole('heading', { name: 'Bandingkan 2 pemasok' }).waitFor();
+    const headers = await page.locator('table.compare thead th').allTextContents();
+    assert.deepEqual(headers.slice(1), names);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh CSV' }).click()]);
+    const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+    assert.equal(csv[0]?.[0], 'Nama usaha');
+    assert.deepEqual(csv.slice(1).map((r) => r[0]), names);
+    await context.close();
+  });
+});
+
 describe('every page type', () => {
   const pages = async () => {
     const [m] = await portal.db.select({ slug: msmes.slug }).from(msmes).where(eq(msmes.status, 'published')).limit(1);
@@ -132,6 +161,9 @@ describe('every page type', () => {
       status: '/status/',
       privasi: '/privasi/',
       '404': '/tidak-ada/',
+      pengadaan: '/pengadaan/?category=kuliner',
+      bandingkan: `/pengadaan/bandingkan/?slugs=${m?.slug}`,
+      lembar: `/pengadaan/pemasok/${m?.slug}/`,
     };
   };
 
