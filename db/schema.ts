@@ -60,6 +60,8 @@ export const msmes = sqliteTable(
     index('msmes_browse_idx').on(t.status, sql`(${t.nibVerifiedAt} IS NOT NULL)`, t.publishedAt, t.id),
     index('msmes_status_category_idx').on(t.status, t.category, t.publishedAt),
     index('msmes_status_regency_idx').on(t.status, t.regencyCode, t.publishedAt),
+    // Covering index for search summaries: verified count and price span per matched id, without reading whole rows.
+    index('msmes_summary_idx').on(t.id, t.nibVerifiedAt, t.priceMin, t.priceMax),
     index('msmes_district_idx').on(t.districtCode),
     index('msmes_nib_idx').on(t.nib),
     index('msmes_whatsapp_idx').on(t.whatsapp),

@@ -82,16 +82,28 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: { summa
                 LIMIT ${spec.perPage} OFFSET ${offset})) AS hits
              ${options.summary ? sql`, (SELECT json_array(count(${msmes.nibVerifiedAt}), min(${msmes.priceMin}), max(${msmes.priceMax})) FROM ${msmes} WHERE ${where}) AS summary` : sql``}`);
   } else {
-    // Rank only the newest RANK_WINDOW matches: a rowid floor that FTS5 applies while it walks the index.
+    // The newest RANK_WINDOW + 1 matches with their BM25 scores, in one walk of the index
+    // (FTS5 reads rowids backwards without sorting and stops at the limit). Filtered
+    // searches usually end inside the window, and then the counts come from it too; only
+    // past it is the keyword matched once more for the exact count and the summary.
+    const all = sql`SELECT rowid FROM msme_fts WHERE msme_fts MATCH ${match}`;
     [row] = await db.all<MatchRow>(sql`
-      WITH hits AS MATERIALIZED (SELECT rowid AS id FROM msme_fts WHERE msme_fts MATCH ${match})
-      SELECT (SELECT count(*) FROM hits) AS total,
+      WITH hits AS MATERIALIZED (
+        SELECT rowid AS id, ${RANK} AS score FROM msme_fts WHERE msme_fts MATCH ${match}
+        ORDER BY rowid DESC LIMIT ${RANK_WINDOW + 1}),
+      n AS (SELECT count(*) AS c FROM hits)
+      SELECT CASE WHEN (SELECT c FROM n) <= ${RANK_WINDOW} THEN (SELECT c FROM n)
+                  ELSE (SELECT count(*) FROM (${all})) END AS total,
              (SELECT json_group_array(json_array(id, score)) FROM (
-                SELECT rowid AS id, ${RANK} AS score FROM msme_fts
-                WHERE msme_fts MATCH ${match}
-                  AND rowid >= (SELECT coalesce(min(id), 0) FROM (SELECT id FROM hits ORDER BY id DESC LIMIT ${RANK_WINDOW}))
-                ORDER BY score, rowid DESC LIMIT ${spec.perPage} OFFSET ${offset})) AS hits
-             ${options.summary ? sql`, (SELECT json_array(count(m.nib_verified_at), min(m.price_min), max(m.price_max)) FROM hits JOIN msmes m ON m.id = hits.id) AS summary` : sql``}`);
+                SELECT id, score FROM (SELECT id, score FROM hits ORDER BY id DESC LIMIT ${RANK_WINDOW})
+                ORDER BY score, id DESC LIMIT ${spec.perPage} OFFSET ${offset})) AS hits
+             ${
+               options.summary
+                 ? sql`, CASE WHEN (SELECT c FROM n) <= ${RANK_WINDOW}
+                     THEN (SELECT json_array(count(m.nib_verified_at), min(m.price_min), max(m.price_max)) FROM hits JOIN msmes m INDEXED BY msmes_summary_idx ON m.id = hits.id)
+                     ELSE (SELECT json_array(count(m.nib_verified_at), min(m.price_min), max(m.price_max)) FROM msmes m INDEXED BY msmes_summary_idx WHERE m.id IN (${all})) END AS summary`
+                 : sql``
+             }`);
   }
   const hits = jsonList<[number, number]>(row?.hits);
   if (match) hits.sort((a, b) => a[1] - b[1] || b[0] - a[0]);

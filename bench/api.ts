@@ -1,0 +1,114 @@
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDb } from '../db/local.ts';
+import { seedSample } from '../db/seed/insert.ts';
+import { searchSuppliers } from '../db/queries/suppliers.ts';
+import { parseSearchQuery } from '../src/core/search.ts';
+import { progress, say } from '../scripts/cli.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Keyword + two filters, the buyer's typical search (issue 4's bar). */
+export const typicalSearches = [
+  'q=keripik&regency=32.73&verified=1',
+  'q=kopi&category=kuliner&halal=1',
+  'q=batik&regency=32.05&verified=1',
+  'q=dodol&category=oleh-oleh&pirt=1',
+  'q=sabun&category=kecantikan&platform=shopee',
+  'q=kursi&regency=32.04&verified=1',
+  'q=bandrek&halal=1&regency=32.11',
+  'q=laundry&category=jasa&juara=1',
+];
+
+/**
+ * A seeded database of `n` listings, kept in .tmp between runs and rebuilt whenever the
+ * migrations or the sample generator change (their contents are hashed into its name).
+ */
+async function seededDatabase(n: number): Promise<string> {
+  const hash = createHash('sha256');
+  for (const dir of ['db/migrations', 'db/seed']) {
+    for (const f of readdirSync(join(root, dir)).sort()) if (/\.(sql|ts)$/.test(f)) hash.update(readFileSync(join(root, dir, f)));
+  }
+  const file = join(root, '.tmp', `bench-api-${n}-${hash.digest('hex').slice(0, 12)}.db`);
+  if (existsSync(file)) {
+    say(`[api] memakai basis data ${n} listing yang sudah ada (${file})`);
+    return `file:${file}`;
+  }
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  for (const old of readdirSync(join(root, '.tmp'))) if (old.startsWith(`bench-api-${n}-`)) rmSync(join(root, '.tmp', old), { force: true });
+  const partial = `${file}.partial`;
+  const { db, client } = await openDb(`file:${partial}`);
+  say(`[api] mengisi ${n} listing contoh (sekali saja, lalu disimpan di .tmp) …`);
+  await seedSample(db, { total: n, now: new Date('2026-11-01T00:00:00Z'), onProgress: progress('seed') });
+  await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  client.close();
+  renameSync(partial, file);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  return `file:${file}`;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+/** searchSuppliers in process: p50/p95 over the typical searches, after a warm-up. */
+async function inProcess(databaseUrl: string) {
+  const { db, client } = await openDb(databaseUrl);
+  const specs = typicalSearches.map((q) => parseSearchQuery(new URLSearchParams(q)));
+  for (const spec of specs) await searchSuppliers(db, spec);
+  const times: number[] = [];
+  for (let round = 0; round < 40; round++) {
+    for (const spec of specs) {
+      const started = performance.now();
+      await searchSuppliers(db, spec);
+      times.push(performance.now() - started);
+    }
+  }
+  client.close();
+  times.sort((a, b) => a - b);
+  return { samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? 0 };
+}
+
+function startServer(databaseUrl: string): Promise<{ port: number; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./api-server.ts', import.meta.url)), databaseUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.on('error', reject);
+    child.stdout.once('data', (chunk: Buffer) => resolve({ port: Number(chunk.toString().trim()), stop: () => child.kill('SIGTERM') }));
+  });
+}
+
+async function load(url: string, paths: string[], seconds: number) {
+  const result = await autocannon({
+    url,
+    connections: 10,
+    duration: seconds,
+    requests: paths.map((path) => ({ method: 'GET', path })),
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
+  };
+}
+
+/** The API figures for `n` listings: in-process search latency and HTTP throughput against a bare Hono route. */
+export async function benchApi(n: number, seconds = 10) {
+  const databaseUrl = await seededDatabase(n);
+  say(`[api] ${n} listing: pencarian dalam proses …`);
+  const search = await inProcess(databaseUrl);
+  say(`[api] ${n} listing: beban HTTP dengan autocannon (${seconds} dtk per rute) …`);
+  const server = await startServer(databaseUrl);
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    await load(base, typicalSearches.map((q) => `/api/suppliers?${q}`), 2); // warm-up
+    const suppliers = await load(base, typicalSearches.map((q) => `/api/suppliers?${q}`), seconds);
+    const hello = await load(base, ['/hello'], seconds);
+    return { listings: n, search, suppliers, hello, ratio: suppliers.rps / hello.rps };
+  } finally {
+    server.stop();
+  }
+}

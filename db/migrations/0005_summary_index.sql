@@ -1,0 +1,1 @@
+CREATE INDEX `msmes_summary_idx` ON `msmes` (`id`,`nib_verified_at`,`price_min`,`price_max`);
