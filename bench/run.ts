@@ -94,6 +94,7 @@ for (const n of apiRuns) apiResults.push(await benchApi(n));
 
 const bars = { buildMs: 60_000, peakMemoryMB: 2048, firstSearchBytes: 200 * 1024, profileGzip: 14 * 1024 };
 const ok = (pass: boolean) => (pass ? 'ok' : 'MELEBIHI');
+if (results.length > 0) {
 console.log('\nEtalase Jabar — benchmark build dan pencarian');
 console.log('| listing | seed | build+indeks | memori puncak | berkas (client) | profil gzip median/maks | pencarian pertama |');
 console.log('|---|---|---|---|---|---|---|');
@@ -103,6 +104,7 @@ for (const r of results) {
   );
 }
 console.log(`Batas: build+indeks ≤ 60 s dan < 2 GB untuk 10.000 listing; pencarian pertama ≤ 200 kB; profil ≤ 14 kB gzip.`);
+}
 if (apiResults.length > 0) {
   console.log('\nEtalase Jabar — API pemasok (kata kunci + 2 filter)');
   console.log('| listing | searchSuppliers p50 / p95 / maks | GET /api/suppliers req/s | p50 / p99 | galat | hello-world req/s | rasio |');
