@@ -13,6 +13,7 @@ import { progress, say } from '../scripts/cli.ts';
 import { peakMemory } from './memory.ts';
 import { firstSearchBytes } from './first-search.ts';
 import { benchApi } from './api.ts';
+import { lighthouseBudgets, type PageBudget } from './lighthouse.ts';
 
 /**
  * `npm run bench [-- --site 1000,10000] [--api 100000]`: for each site size, seeds that
@@ -66,6 +67,20 @@ async function measure(n: number) {
     });
     const { port } = server.address() as AddressInfo;
     const search = await firstSearchBytes(`http://127.0.0.1:${port}`, 'keripik');
+    let budgets: PageBudget[] = [];
+    if (n === runs[0]) {
+      say(`[${n}] Lighthouse (seluler) per jenis halaman …`);
+      const profile = readdirSync(join(outDir, 'client', 'umkm'))[0];
+      budgets = await lighthouseBudgets(`http://127.0.0.1:${port}`, {
+        beranda: '/',
+        profil: `/umkm/${profile}/`,
+        kategori: '/kategori/kuliner/',
+        wilayah: '/wilayah/32-73/',
+        cari: '/cari/',
+        daftar: '/daftar/',
+        pengadaan: '/pengadaan/?category=kuliner',
+      });
+    }
     await new Promise((resolve) => server.close(resolve));
     client.close();
     return {
@@ -81,6 +96,7 @@ async function measure(n: number) {
       firstSearchBytes: search.total,
       firstSearchByType: search.byType,
       firstSearchResults: search.results,
+      budgets,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -104,6 +120,25 @@ for (const r of results) {
   );
 }
 console.log(`Batas: build+indeks ≤ 60 s dan < 2 GB untuk 10.000 listing; pencarian pertama ≤ 200 kB; profil ≤ 14 kB gzip.`);
+  const budgets = results.flatMap((r) => r.budgets);
+  if (budgets.length > 0) {
+    console.log(`\nAnggaran per jenis halaman (Lighthouse seluler, ${results[0]?.listings} listing; byte terkirim, gzip)`);
+    console.log('| halaman | HTML | CSS | JS | total | performa | aksesibilitas | praktik terbaik | SEO | LCP | CLS | batas |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const b of budgets) {
+      const strict = ['beranda', 'profil', 'cari', 'daftar'].includes(b.page);
+      const light = b.page === 'profil' || b.page === 'kategori';
+      const pass =
+        (!strict || (b.performance >= 95 && b.accessibility === 100 && b.bestPractices >= 95 && b.seo === 100)) &&
+        (!light || (b.htmlBytes <= 14 * 1024 && b.totalBytes <= 50 * 1024)) &&
+        b.lcpMs <= 1500 &&
+        b.cls <= 0.02;
+      console.log(
+        `| ${b.page} | ${kb(b.htmlBytes)} | ${kb(b.cssBytes)} | ${kb(b.jsBytes)} | ${kb(b.totalBytes)} | ${b.performance} | ${b.accessibility} | ${b.bestPractices} | ${b.seo} | ${b.lcpMs} ms | ${b.cls} | ${ok(pass)} |`,
+      );
+    }
+    console.log('Batas: performa ≥ 95, aksesibilitas 100, praktik terbaik ≥ 95, SEO 100 (beranda, profil, cari, daftar); profil dan kategori ≤ 14 kB HTML dan ≤ 50 kB total; LCP ≤ 1,5 s; CLS ≤ 0,02.');
+  }
 }
 if (apiResults.length > 0) {
   console.log('\nEtalase Jabar — API pemasok (kata kunci + 2 filter)');

@@ -1,19 +1,42 @@
 import { escapeHtml } from '../../src/core/text.ts';
 
 /** The minimal page used when the built site is not at hand (the API alone, or a missing asset). */
-const FALLBACK_SHELL = `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Etalase Jabar</title></head><body><a href="/">Etalase Jabar</a><main id="main"></main></body></html>`;
+const FALLBACK_SHELL = `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Etalase Jabar</title><meta name="robots" content="noindex"></head><body><a href="/">Etalase Jabar</a><main id="main"></main></body></html>`;
+
+export interface ShellPage {
+  title: string;
+  main: string;
+  /** The page's own URL, for the canonical link and Open Graph. */
+  url: string;
+  description?: string;
+  /** Public pages may be indexed; private ones (status links) never are. */
+  indexable?: boolean;
+}
 
 /**
- * A server-rendered page inside a page of the built site, so answers without JavaScript
- * look like the rest of the portal: the shell's <title> and <main> are replaced.
+ * A server-rendered page inside the built site's shell page, so answers without JavaScript
+ * look like the rest of the portal: the shell's <main>, title, description, canonical URL
+ * and robots rule are replaced.
  */
-export function renderInShell(shell: string | null, title: string, main: string): string {
-  const page = shell ?? FALLBACK_SHELL;
-  const start = page.search(/<main\b[^>]*>/);
-  const end = page.lastIndexOf('</main>');
+export function renderInShell(shell: string | null, page: ShellPage): string {
+  const base = shell ?? FALLBACK_SHELL;
+  const start = base.search(/<main\b[^>]*>/);
+  const end = base.lastIndexOf('</main>');
   const withMain =
     start === -1 || end === -1
-      ? FALLBACK_SHELL.replace('<main id="main"></main>', `<main id="main">${main}</main>`)
-      : `${page.slice(0, page.indexOf('>', start) + 1)}${main}${page.slice(end)}`;
-  return withMain.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)} · Etalase Jabar</title>`);
+      ? FALLBACK_SHELL.replace('<main id="main"></main>', `<main id="main">${page.main}</main>`)
+      : `${base.slice(0, base.indexOf('>', start) + 1)}${page.main}${base.slice(end)}`;
+  const title = escapeHtml(`${page.title} · Etalase Jabar`);
+  const url = escapeHtml(page.url);
+  let html = withMain
+    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
+    .replace(/(<meta property="og:title" content=")[^"]*"/, `$1${escapeHtml(page.title)}"`)
+    .replace(/(<link rel="canonical" href=")[^"]*"/, `$1${url}"`)
+    .replace(/(<meta property="og:url" content=")[^"]*"/, `$1${url}"`);
+  if (page.description) {
+    const description = escapeHtml(page.description);
+    html = html.replace(/(<meta name="description" content=")[^"]*"/, `$1${description}"`).replace(/(<meta property="og:description" content=")[^"]*"/, `$1${description}"`);
+  }
+  if (page.indexable) html = html.replace(/<meta name="robots" content="noindex">/, '');
+  return html;
 }

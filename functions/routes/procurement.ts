@@ -15,17 +15,21 @@ export const SHELL = '/shell/';
 
 /** /pengadaan: the supplier finder, the comparison and the printable sheet, rendered on the server. */
 export function procurementRoutes(deps: Required<AppDeps>) {
-  const page = async (request: Request, title: string, main: string, status: 200 | 400 | 404 = 200) =>
-    new Response(renderInShell(await deps.assets(SHELL, request), title, main), {
+  const page = async (request: Request, title: string, main: string, status: 200 | 400 | 404 = 200, indexable = false) => {
+    const { pathname, search } = new URL(request.url);
+    const url = new URL(`${pathname}${search}`, deps.config.SITE_URL).toString();
+    const description = 'Cari pemasok UMKM Jawa Barat untuk pengadaan barang/jasa pemerintah: filter kategori, KBLI, wilayah, NIB terverifikasi, halal dan P-IRT.';
+    return new Response(renderInShell(await deps.assets(SHELL, request), { title, main, url, description, indexable }), {
       status,
       headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': status === 200 ? 'public, max-age=60' : 'no-store' },
     });
+  };
   return new Hono()
     .get('/', async (c) => {
       const url = new URL(c.req.url);
       try {
         const result = await supplierSearch(deps, url, parseSearchQuery(url.searchParams));
-        return page(c.req.raw, 'Cari pemasok UMKM', renderProcurementPage({ params: url.searchParams, errors: [], result }));
+        return page(c.req.raw, 'Cari pemasok UMKM', renderProcurementPage({ params: url.searchParams, errors: [], result }), 200, true);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'BAD_REQUEST') throw error;
         return page(c.req.raw, 'Cari pemasok UMKM', renderProcurementPage({ params: url.searchParams, errors: error.fields }), 400);
@@ -46,6 +50,14 @@ export function procurementRoutes(deps: Required<AppDeps>) {
 /** /api/docs: the OpenAPI document as a readable page. */
 export function apiDocsRoutes(deps: Required<AppDeps>) {
   return new Hono().get('/', async (c) =>
-    c.html(renderInShell(await deps.assets(SHELL, c.req.raw), 'Dokumentasi API', renderApiDocs(openApiDocument(deps.config.SITE_URL)))),
+    c.html(
+      renderInShell(await deps.assets(SHELL, c.req.raw), {
+        title: 'Dokumentasi API',
+        main: renderApiDocs(openApiDocument(deps.config.SITE_URL)),
+        url: new URL('/api/docs', deps.config.SITE_URL).toString(),
+        description: 'API data terbuka pemasok UMKM Jawa Barat (OpenAPI 3.1).',
+        indexable: true,
+      }),
+    ),
   );
 }

@@ -37,7 +37,7 @@ export function registrationRoutes(deps: Required<AppDeps>) {
         if (!fromForm) throw new AppError('VALIDATION_FAILED', messages.validationFailed, { fields });
         const shell = await deps.assets('/daftar/', c.req.raw);
         const form = `<h1>Daftarkan usaha Anda</h1>${renderRegistrationForm({ values: data, errors: fields })}`;
-        return html(c, renderInShell(shell, 'Perbaiki isian pendaftaran', form), 422);
+        return html(c, renderInShell(shell, { title: 'Perbaiki isian pendaftaran', main: form, url: new URL('/daftar/', deps.config.SITE_URL).toString() }), 422);
       }
       const token = newToken();
       const row = await createListing(deps.db, parsed.data, {
@@ -65,6 +65,6 @@ export function statusPageRoutes(deps: Required<AppDeps>) {
     const row = await findStatus(deps, token);
     const shell = await deps.assets(SHELL, c.req.raw);
     const url = new URL(statusPath(token), deps.config.SITE_URL).toString();
-    return html(c, renderInShell(shell, 'Status pendaftaran', renderStatusPage(row, url, c.req.query('baru') === '1')));
+    return html(c, renderInShell(shell, { title: 'Status pendaftaran', main: renderStatusPage(row, url, c.req.query('baru') === '1'), url }));
   });
 }
