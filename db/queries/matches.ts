@@ -55,10 +55,9 @@ export interface MatchSummary {
 const jsonList = <T>(text: unknown): T[] => (typeof text === 'string' ? (JSON.parse(text) as T[]) : []);
 
 interface MatchRow {
-  total: number;
   hits: string;
-  /** [verified count, lowest price, highest price] */
-  summary: string | null;
+  /** [total, verified count, lowest price, highest price] */
+  summary: string;
 }
 
 /**
@@ -75,39 +74,37 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: { summa
   if (!match) {
     const where = and(...filters(spec));
     [row] = await db.all<MatchRow>(sql`
-      SELECT (SELECT count(*) FROM ${msmes} WHERE ${where}) AS total,
+      SELECT (SELECT json_array(count(*)${options.summary ? sql`, count(${msmes.nibVerifiedAt}), min(${msmes.priceMin}), max(${msmes.priceMax})` : sql``}) FROM ${msmes} WHERE ${where}) AS summary,
              (SELECT json_group_array(json_array(id, 0)) FROM (
                 SELECT ${msmes.id} AS id FROM ${msmes} WHERE ${where}
                 ORDER BY (${msmes.nibVerifiedAt} IS NOT NULL) DESC, ${msmes.publishedAt} DESC, ${msmes.id} DESC
-                LIMIT ${spec.perPage} OFFSET ${offset})) AS hits
-             ${options.summary ? sql`, (SELECT json_array(count(${msmes.nibVerifiedAt}), min(${msmes.priceMin}), max(${msmes.priceMax})) FROM ${msmes} WHERE ${where}) AS summary` : sql``}`);
+                LIMIT ${spec.perPage} OFFSET ${offset})) AS hits`);
   } else {
     // The newest RANK_WINDOW + 1 matches with their BM25 scores, in one walk of the index
     // (FTS5 reads rowids backwards without sorting and stops at the limit). Filtered
     // searches usually end inside the window, and then the counts come from it too; only
     // past it is the keyword matched once more for the exact count and the summary.
     const all = sql`SELECT rowid FROM msme_fts WHERE msme_fts MATCH ${match}`;
+    // Past the window, one more walk gives the exact count and the summary together.
+    const figures = options.summary ? sql`count(*), count(m.nib_verified_at), min(m.price_min), max(m.price_max)` : sql`count(*)`;
+    const beyond = options.summary
+      ? sql`(SELECT json_array(${figures}) FROM msmes m INDEXED BY msmes_summary_idx WHERE m.id IN (${all}))`
+      : sql`(SELECT json_array(count(*)) FROM (${all}))`;
     [row] = await db.all<MatchRow>(sql`
       WITH hits AS MATERIALIZED (
         SELECT rowid AS id, ${RANK} AS score FROM msme_fts WHERE msme_fts MATCH ${match}
         ORDER BY rowid DESC LIMIT ${RANK_WINDOW + 1}),
       n AS (SELECT count(*) AS c FROM hits)
-      SELECT CASE WHEN (SELECT c FROM n) <= ${RANK_WINDOW} THEN (SELECT c FROM n)
-                  ELSE (SELECT count(*) FROM (${all})) END AS total,
+      SELECT CASE WHEN (SELECT c FROM n) <= ${RANK_WINDOW}
+                  THEN (SELECT json_array(${figures}) FROM hits JOIN msmes m INDEXED BY msmes_summary_idx ON m.id = hits.id)
+                  ELSE ${beyond} END AS summary,
              (SELECT json_group_array(json_array(id, score)) FROM (
                 SELECT id, score FROM (SELECT id, score FROM hits ORDER BY id DESC LIMIT ${RANK_WINDOW})
-                ORDER BY score, id DESC LIMIT ${spec.perPage} OFFSET ${offset})) AS hits
-             ${
-               options.summary
-                 ? sql`, CASE WHEN (SELECT c FROM n) <= ${RANK_WINDOW}
-                     THEN (SELECT json_array(count(m.nib_verified_at), min(m.price_min), max(m.price_max)) FROM hits JOIN msmes m INDEXED BY msmes_summary_idx ON m.id = hits.id)
-                     ELSE (SELECT json_array(count(m.nib_verified_at), min(m.price_min), max(m.price_max)) FROM msmes m INDEXED BY msmes_summary_idx WHERE m.id IN (${all})) END AS summary`
-                 : sql``
-             }`);
+                ORDER BY score, id DESC LIMIT ${spec.perPage} OFFSET ${offset})) AS hits`);
   }
   const hits = jsonList<[number, number]>(row?.hits);
   if (match) hits.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
-  const total = Number(row?.total ?? 0);
+  const [total = 0, verified, min, max] = jsonList<number | null>(row?.summary) as [number?, number?, (number | null)?, (number | null)?];
   const result: Matches = {
     ids: hits.map(([id]) => id),
     total,
@@ -115,7 +112,6 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: { summa
     order: match ? 'relevance' : 'verified-newest',
   };
   if (!options.summary) return result;
-  const [verified, min, max] = jsonList<number | null>(row?.summary);
   return { ...result, verified: Number(verified ?? 0), priceRange: min === null || min === undefined ? null : { min, max: max ?? min } };
 }
 
