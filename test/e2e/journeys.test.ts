@@ -196,6 +196,32 @@ describe('every page type', () => {
     await page.context().close();
   });
 
+  it('lets a keyboard reach every control of the registration and supplier forms, each with a visible focus', async () => {
+    const page = await phonePage();
+    for (const path of ['/daftar/', '/pengadaan/']) {
+      await page.goto(`${portal.url}${path}`);
+      const controls = await page.locator('main input:not([type=hidden]), main select, main textarea, main button:visible').evaluateAll((els) =>
+        els.filter((e) => !(e as HTMLElement).hidden).map((e) => e.id || (e as HTMLInputElement).name || e.textContent),
+      );
+      const reached = new Set<string>();
+      for (let i = 0; i < 300 && controls.some((c) => !reached.has(c ?? '')); i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || !el.closest('main')) return null;
+          const style = getComputedStyle(el);
+          return { key: el.id || (el as HTMLInputElement).name || el.textContent, outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+        });
+        if (focused?.key) {
+          assert.ok(focused.outline, `${path}: ${focused.key} has no visible focus`);
+          reached.add(focused.key);
+        }
+      }
+      assert.deepEqual(controls.filter((c) => !reached.has(c ?? '')), [], `${path}: not reachable by Tab`);
+    }
+    await page.context().close();
+  });
+
   it('is photographed at 360x800 and 1280x800 for review', async () => {
     mkdirSync(screenshots, { recursive: true });
     for (const viewport of [phone, { width: 1280, height: 800 }]) {
