@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { findMatches, inOrder } from './matches.ts';
 import type { SearchSpec } from '../../src/core/search.ts';
 import type { DbOrTx } from '../client.ts';
@@ -136,28 +136,4 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
     else out.set(k, [row]);
   }
   return out;
-}
-
-/** Counts for the home page and the health check. */
-export async function directoryStats(db: DbOrTx) {
-  const published = eq(msmes.status, 'published');
-  const [totals] = await db
-    .select({
-      published: count(),
-      verified: sql<number>`count(${msmes.nibVerifiedAt})`,
-      sample: sql<number>`coalesce(sum(${msmes.isSample}), 0)`,
-    })
-    .from(msmes)
-    .where(published);
-  const byCategory = await db.select({ key: msmes.category, n: count() }).from(msmes).where(published).groupBy(msmes.category);
-  const byRegency = await db.select({ key: msmes.regencyCode, n: count() }).from(msmes).where(published).groupBy(msmes.regencyCode);
-  const [pending] = await db.select({ n: count() }).from(msmes).where(eq(msmes.status, 'pending'));
-  return {
-    published: totals?.published ?? 0,
-    verified: Number(totals?.verified ?? 0),
-    sample: Number(totals?.sample ?? 0),
-    pending: pending?.n ?? 0,
-    byCategory: Object.fromEntries(byCategory.map((r) => [r.key, r.n])),
-    byRegency: Object.fromEntries(byRegency.map((r) => [r.key, r.n])),
-  };
 }

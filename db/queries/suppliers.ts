@@ -28,8 +28,6 @@ const supplierColumns = {
   updatedAt: msmes.updatedAt,
 };
 
-export type SupplierRow = Awaited<ReturnType<typeof suppliersByIds>>[number];
-
 interface LinkJson {
   platform: string;
   url: string;
