@@ -9,7 +9,8 @@ export default defineConfig({
   site,
   // Tests and the benchmark build into their own folders.
   outDir: process.env.ETALASE_OUT_DIR ?? './dist',
-  trailingSlash: 'always',
+  // Pages are folders (/umkm/x/); the API under /api answers without a trailing slash, so Astro must not redirect.
+  trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   // Prerendering runs in Node so the content loader can read the local libSQL file.
