@@ -29,7 +29,12 @@ export function createApp(input: AppDeps) {
     '/api/*',
     bodyLimit({
       maxSize: deps.config.MAX_BODY_KB * 1024,
-      onError: () => {
+      onError: async (c) => {
+        // Read what was sent (up to 1 MB) before refusing: a body left unread on a kept-alive
+        // connection broke the next request under workerd (wrangler dev). Beyond that, drop it.
+        const length = Number(c.req.header('content-length') ?? Number.NaN);
+        if (length <= 1024 * 1024) await c.req.raw.arrayBuffer().catch(() => undefined);
+        else await c.req.raw.body?.cancel().catch(() => undefined);
         throw new AppError('PAYLOAD_TOO_LARGE', messages.payloadTooLarge(deps.config.MAX_BODY_KB));
       },
     }),

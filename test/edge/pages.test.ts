@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshApp } from '../helpers.ts';
+import { seedSample } from '../../db/seed/insert.ts';
+
+/** Pages and routes only the Worker serves: static assets next to the API, in workerd. */
+const { app, db } = await freshApp();
+beforeAll(async () => {
+  await seedSample(db, { total: 20, now: new Date('2026-11-01T00:00:00Z') });
+});
+
+describe('the Worker', () => {
+  it.each([
+    ['/', 'text/html', 'Belanja produk UMKM Jawa Barat'],
+    ['/daftar/', 'text/html', 'Daftarkan usaha Anda'],
+    ['/cari/', 'text/html', 'Cari produk UMKM'],
+    ['/pengadaan/?category=kuliner', 'text/html', 'pemasok cocok'],
+    ['/api/docs', 'text/html', 'OpenAPI 3.1'],
+    ['/sitemap.xml', 'application/xml', '<urlset'],
+    ['/pagefind/pagefind.js', 'javascript', ''],
+  ])('serves %s', async (path, type, text) => {
+    const res = await app.request(path);
+    expect(res.status, path).toBe(200);
+    expect(res.headers.get('content-type') ?? '').toContain(type);
+    expect(await res.text()).toContain(text);
+  });
+
+  it('answers an unknown page with the 404 page and an unknown API path with problem+json', async () => {
+    const page = await app.request('/tidak-ada/');
+    expect(page.status).toBe(404);
+    const api = await app.request('/api/tidak-ada');
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('reaches the database from the edge: health and a search over what was just seeded', async () => {
+    expect(((await (await app.request('/api/health')).json()) as { database: string }).database).toBe('ok');
+    const body = (await (await app.request('/api/msmes?per_page=50')).json()) as { total: number };
+    expect(body.total).toBe(20);
+  });
+});
