@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { securityHeadersFile } from './src/integrations/headers.ts';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
@@ -15,8 +16,10 @@ export default defineConfig({
   compressHTML: true,
   // Prerendering runs in Node so the content loader can read the local libSQL file.
   adapter: cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' }),
-  integrations: [pagefindIndex()],
+  integrations: [pagefindIndex(), securityHeadersFile()],
   // No Astro sessions: the portal keeps no server-side session, so no KV namespace is needed.
   session: false,
   devToolbar: { enabled: false },
+  // Scripts as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

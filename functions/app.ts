@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../src/core/errors.ts';
 import { messages } from '../src/core/messages.ts';
 import type { AppDeps } from './deps.ts';
+import { withSecurityHeaders } from './middleware/security-headers.ts';
 import { internalError, problemResponse } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { msmeRoutes } from './routes/msmes.ts';
@@ -25,6 +26,7 @@ export function createApp(input: AppDeps) {
   // Not strict: /pengadaan and /pengadaan/ are the same page.
   const app = new Hono({ strict: false });
 
+  app.use('*', withSecurityHeaders);
   app.use(
     '/api/*',
     bodyLimit({

@@ -4,6 +4,7 @@ import { compress } from 'hono/compress';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, relative } from 'node:path';
 import { createApp } from './app.ts';
+import { withSecurityHeaders } from './middleware/security-headers.ts';
 import type { Config } from './config.ts';
 import type { Db } from '../db/client.ts';
 
@@ -22,6 +23,7 @@ export function createNodeServer(options: { db: Db; config: Config; clientDir: s
   const server = new Hono();
   // Cloudflare compresses at the edge; locally we do it here so pages weigh what they will in production.
   server.use('*', compress());
+  server.use('*', withSecurityHeaders);
   server.all('/api/*', (c) => api.fetch(c.req.raw));
   server.all('/status/:token', (c) => api.fetch(c.req.raw));
   server.all('/pengadaan/*', (c) => api.fetch(c.req.raw));

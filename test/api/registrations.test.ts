@@ -118,6 +118,9 @@ describe('POST /api/registrations', () => {
     expect(location).toMatch(/^\/status\/[A-Za-z0-9_-]{43}\?baru=1$/);
     const page = await app.request(location);
     expect(page.status).toBe(200);
+    // A private link: never leaked through the Referer header, never cached.
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('cache-control')).toBe('no-store');
     const html = await page.text();
     expect(html).toContain('Menunggu verifikasi');
     expect(html).toContain('Simpan tautan ini');

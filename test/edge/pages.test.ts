@@ -24,6 +24,15 @@ describe('the Worker', () => {
     expect(await res.text()).toContain(text);
   });
 
+  it('sends the security headers with static pages (from _headers) and caches /_astro/ forever', async () => {
+    const home = await app.request('/');
+    expect(home.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(home.headers.get('strict-transport-security')).toContain('max-age=');
+    const css = /href="(\/_astro\/[^"]+\.css)"/.exec(await home.text())?.[1];
+    expect(css).toBeDefined();
+    expect((await app.request(css!)).headers.get('cache-control')).toContain('immutable');
+  });
+
   it('answers an unknown page with the 404 page and an unknown API path with problem+json', async () => {
     const page = await app.request('/tidak-ada/');
     expect(page.status).toBe(404);
