@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../db/local.ts';
+import { seedSample } from '../db/seed/insert.ts';
+import { EDGE_SAMPLE } from '../test/edge/sample.ts';
 import { buildSite, offlineEnv } from './build.ts';
 import { fail, say } from './cli.ts';
 
@@ -81,8 +83,9 @@ try {
   start(sqldBin, ['--db-path', join(dir, 'sqld'), '--http-listen-addr', `127.0.0.1:${sqldPort}`], 'sqld');
   await waitFor(`${databaseUrl}/health`, 'sqld', 20);
 
-  say('Migrasi lewat HTTP …');
-  const { client } = await openDb(databaseUrl);
+  say('Migrasi dan data contoh lewat HTTP …');
+  const { db, client } = await openDb(databaseUrl);
+  await seedSample(db, { total: EDGE_SAMPLE, now: new Date('2026-11-01T00:00:00Z') });
   client.close();
 
   say('Build situs dan Worker dari sqld …');

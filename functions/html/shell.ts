@@ -3,6 +3,9 @@ import { escapeHtml } from '../../src/core/text.ts';
 /** The minimal page used when the built site is not at hand (the API alone, or a missing asset). */
 const FALLBACK_SHELL = `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Etalase Jabar</title><meta name="robots" content="noindex"></head><body><a href="/">Etalase Jabar</a><main id="main"></main></body></html>`;
 
+/** The built page whose header, footer and scripts frame every server-rendered page. */
+export const SHELL = '/shell/';
+
 export interface ShellPage {
   title: string;
   main: string;

@@ -5,13 +5,11 @@ import { parseSearchQuery } from '../../src/core/search.ts';
 import { supplierJson } from '../../src/core/supplier-record.ts';
 import { suppliersBySlugs } from '../../db/queries/suppliers.ts';
 import type { AppDeps } from '../deps.ts';
-import { renderInShell } from '../html/shell.ts';
+import { renderInShell, SHELL } from '../html/shell.ts';
 import { renderComparePage, renderProcurementPage, renderSupplierSheet } from '../html/procurement.ts';
 import { renderApiDocs } from '../html/api-docs.ts';
 import { openApiDocument } from '../openapi.ts';
 import { supplierSearch } from './suppliers.ts';
-
-export const SHELL = '/shell/';
 
 /** /pengadaan: the supplier finder, the comparison and the printable sheet, rendered on the server. */
 export function procurementRoutes(deps: Required<AppDeps>) {

@@ -8,9 +8,8 @@ import { renderRegistrationForm } from '../../src/ui/registration-form.ts';
 import { createListing, getRegistrationStatus } from '../../db/queries/registrations.ts';
 import { readBody } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
-import { renderInShell } from '../html/shell.ts';
+import { renderInShell, SHELL } from '../html/shell.ts';
 import { renderStatusPage } from '../html/status-page.ts';
-import { SHELL } from './procurement.ts';
 
 const statusPath = (token: string) => `/status/${token}`;
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshApp } from '../helpers.ts';
 import { seedSample } from '../../db/seed/insert.ts';
+import { firstProfile } from './sample.ts';
 
 /** Pages and routes only the Worker serves: static assets next to the API, in workerd. */
 const { app, db } = await freshApp();
@@ -31,6 +32,13 @@ describe('the Worker', () => {
     const css = /href="(\/_astro\/[^"]+\.css)"/.exec(await home.text())?.[1];
     expect(css).toBeDefined();
     expect((await app.request(css!)).headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('serves a profile page prerendered from the libSQL server at build time', async () => {
+    const profile = firstProfile();
+    const res = await app.request(profile.path);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(profile.name);
   });
 
   it('answers an unknown page with the 404 page and an unknown API path with problem+json', async () => {
