@@ -99,6 +99,31 @@ export const products = sqliteTable(
   (t) => [index('products_msme_idx').on(t.msmeId)],
 );
 
+export const revisionStatuses = ['pending', 'approved', 'rejected', 'superseded'] as const;
+
+/**
+ * An owner's edit of a published listing, waiting for review. The published profile stays
+ * as it is until staff approve; a newer edit supersedes an older pending one.
+ */
+export const msmeRevisions = sqliteTable(
+  'msme_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    msmeId: integer('msme_id')
+      .notNull()
+      .references(() => msmes.id, { onDelete: 'cascade' }),
+    /** The validated registration as the owner sent it. */
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    baseVersion: integer('base_version').notNull(),
+    status: text('status', { enum: revisionStatuses }).notNull().default('pending'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+    reviewer: text('reviewer'),
+    reason: text('reason'),
+  },
+  (t) => [index('msme_revisions_msme_idx').on(t.msmeId, t.status)],
+);
+
 /**
  * Every change to a listing. Not tied to msmes by a foreign key, so the record of a
  * removed listing (a tombstone) outlives its data.

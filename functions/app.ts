@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../src/core/errors.ts';
 import { messages } from '../src/core/messages.ts';
 import type { AppDeps } from './deps.ts';
 import { withSecurityHeaders } from './middleware/security-headers.ts';
+import { bodyLimit } from './middleware/body-limit.ts';
 import { internalError, problemResponse } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { msmeRoutes } from './routes/msmes.ts';
@@ -27,20 +27,8 @@ export function createApp(input: AppDeps) {
   const app = new Hono({ strict: false });
 
   app.use('*', withSecurityHeaders);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.config.MAX_BODY_KB * 1024,
-      onError: async (c) => {
-        // Read what was sent (up to 1 MB) before refusing: a body left unread on a kept-alive
-        // connection broke the next request under workerd (wrangler dev). Beyond that, drop it.
-        const length = Number(c.req.header('content-length') ?? Number.NaN);
-        if (length <= 1024 * 1024) await c.req.raw.arrayBuffer().catch(() => undefined);
-        else await c.req.raw.body?.cancel().catch(() => undefined);
-        throw new AppError('PAYLOAD_TOO_LARGE', messages.payloadTooLarge(deps.config.MAX_BODY_KB));
-      },
-    }),
-  );
+  app.use('/api/*', bodyLimit(deps.config.MAX_BODY_KB));
+  app.use('/status/*', bodyLimit(deps.config.MAX_BODY_KB));
 
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/msmes', msmeRoutes(deps));

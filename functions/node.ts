@@ -26,6 +26,7 @@ export function createNodeServer(options: { db: Db; config: Config; clientDir: s
   server.use('*', withSecurityHeaders);
   server.all('/api/*', (c) => api.fetch(c.req.raw));
   server.all('/status/:token', (c) => api.fetch(c.req.raw));
+  server.all('/status/:token/*', (c) => api.fetch(c.req.raw));
   server.all('/pengadaan/*', (c) => api.fetch(c.req.raw));
   server.all('/pengadaan', (c) => c.redirect('/pengadaan/', 301));
   server.use('/_astro/*', async (c, next) => {

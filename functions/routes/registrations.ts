@@ -10,11 +10,15 @@ import { readBody } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
 import { renderInShell, SHELL } from '../html/shell.ts';
 import { renderStatusPage } from '../html/status-page.ts';
+import { renderOwnerTools } from '../html/owner-page.ts';
+import { getOwnListing, removeOwnListing, submitOwnerEdit } from '../../db/queries/owner.ts';
+import { escapeHtml } from '../../src/core/text.ts';
+import type { FieldError } from '../../src/core/errors.ts';
 
 const statusPath = (token: string) => `/status/${token}`;
 
 async function findStatus(deps: Required<AppDeps>, token: string) {
-  const row = isWellFormedToken(token) ? await getRegistrationStatus(deps.db, await hashToken(token)) : undefined;
+  const row = await getRegistrationStatus(deps.db, await ownerTokenHash(token));
   if (!row) throw new AppError('NOT_FOUND', messages.registrationNotFound);
   return row;
 }
@@ -54,16 +58,80 @@ export function registrationRoutes(deps: Required<AppDeps>) {
       const row = await findStatus(deps, c.req.param('token'));
       c.header('cache-control', 'no-store');
       return c.json(row);
+    })
+    .put('/:token', async (c) => {
+      const { data } = await readBody(c);
+      const { registration, version } = parseEdit(data);
+      const result = await submitOwnerEdit(deps.db, await ownerTokenHash(c.req.param('token')), registration, version, deps.clock());
+      c.header('cache-control', 'no-store');
+      return c.json(result);
+    })
+    .delete('/:token', async (c) => {
+      await removeOwnListing(deps.db, await ownerTokenHash(c.req.param('token')), deps.clock());
+      c.header('cache-control', 'no-store');
+      return c.json({ status: 'removed' });
     });
 }
 
-/** GET /status/:token: the owner's status page, rendered on the server so it needs no JavaScript. */
-export function statusPageRoutes(deps: Required<AppDeps>) {
-  return new Hono().get('/:token', async (c) => {
-    const token = c.req.param('token');
-    const row = await findStatus(deps, token);
-    const shell = await deps.assets(SHELL, c.req.raw);
-    const url = new URL(statusPath(token), deps.config.SITE_URL).toString();
-    return html(c, renderInShell(shell, { title: 'Status pendaftaran', main: renderStatusPage(row, url, c.req.query('baru') === '1'), url }));
-  });
+/** The token's hash, or 404 for anything that cannot be a token. */
+async function ownerTokenHash(token: string) {
+  if (!isWellFormedToken(token)) throw new AppError('NOT_FOUND', messages.registrationNotFound);
+  return hashToken(token);
 }
+
+/** An edit is a registration plus the version the owner's page showed. */
+function parseEdit(data: Record<string, unknown>) {
+  const { version: raw, ...rest } = data;
+  const version = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
+  const parsed = registrationSchema.safeParse(rest);
+  const fields = [...(Number.isInteger(version) && version > 0 ? [] : [{ path: 'version', message: messages.version }]), ...(parsed.success ? [] : toFieldErrors(parsed.error))];
+  if (!parsed.success || fields.length > 0) throw new AppError('VALIDATION_FAILED', messages.validationFailed, { fields });
+  return { registration: parsed.data, version };
+}
+
+/**
+ * /status/:token: the owner's private page, rendered on the server so it needs no
+ * JavaScript: the status, the change waiting for review, the form to change anything and
+ * removal. Forms post back here and are answered with a redirect or the page with errors.
+ */
+export function statusPageRoutes(deps: Required<AppDeps>) {
+  const page = async (c: Context, token: string, options: { notice?: string; attempt?: { values: Record<string, unknown>; errors: FieldError[] }; status?: 200 | 409 | 422 } = {}) => {
+    const own = await getOwnListing(deps.db, await ownerTokenHash(token));
+    if (!own) throw new AppError('NOT_FOUND', messages.registrationNotFound);
+    const url = new URL(statusPath(token), deps.config.SITE_URL).toString();
+    const main = `${options.notice ? `<p class="notice" role="status">${escapeHtml(options.notice)}</p>` : ''}${renderStatusPage(own.listing, url, c.req.query('baru') === '1')}${renderOwnerTools(own, token, options.attempt)}`;
+    c.header('cache-control', 'no-store');
+    c.header('referrer-policy', 'no-referrer');
+    return c.html(renderInShell(await deps.assets(SHELL, c.req.raw), { title: 'Status pendaftaran', main, url }), options.status ?? 200);
+  };
+  return new Hono()
+    .get('/:token', (c) => {
+      const notice = c.req.query('diubah') === '1' ? ownerNotices.edited : c.req.query('dihapus') === '1' ? ownerNotices.removed : undefined;
+      return page(c, c.req.param('token'), notice ? { notice } : {});
+    })
+    .post('/:token/ubah', async (c) => {
+      const token = c.req.param('token');
+      const { data } = await readBody(c);
+      try {
+        const { registration, version } = parseEdit(data);
+        await submitOwnerEdit(deps.db, await ownerTokenHash(token), registration, version, deps.clock());
+        return c.redirect(`${statusPath(token)}?diubah=1`, 303);
+      } catch (error) {
+        if (!(error instanceof AppError) || (error.code !== 'VALIDATION_FAILED' && error.code !== 'CONFLICT')) throw error;
+        if (error.code === 'CONFLICT') return page(c, token, { notice: error.message, status: 409 });
+        return page(c, token, { attempt: { values: data, errors: error.fields }, status: 422 });
+      }
+    })
+    .post('/:token/hapus', async (c) => {
+      const token = c.req.param('token');
+      const { data } = await readBody(c);
+      if (data['confirm'] !== '1') return page(c, token, { notice: messages.removeConfirm, status: 422 });
+      await removeOwnListing(deps.db, await ownerTokenHash(token), deps.clock());
+      return c.redirect(`${statusPath(token)}?dihapus=1`, 303);
+    });
+}
+
+const ownerNotices = {
+  edited: 'Perubahan terkirim. Petugas akan memeriksanya; sampai disetujui, profil yang tayang tidak berubah.',
+  removed: 'Listing sudah dihapus. Data usaha Anda tidak lagi disimpan atau ditampilkan.',
+};

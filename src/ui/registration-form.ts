@@ -11,10 +11,19 @@ import type { FieldError } from '../core/errors.ts';
 export interface FormState {
   values?: Record<string, unknown>;
   errors?: FieldError[];
+  /** Where the form posts: a new registration, or an owner's change through the private link. */
+  action?: string;
+  submitLabel?: string;
+  hidden?: Record<string, string>;
 }
 
 export const STORE_LINK_BOXES = 4;
 export const PRODUCT_ROWS = 3;
+
+interface FilledState {
+  values: Record<string, unknown>;
+  errors: FieldError[];
+}
 
 const id = (path: string) => `f-${path.replace(/\./g, '-')}`;
 
@@ -35,7 +44,7 @@ interface FieldOptions {
   control: (attrs: string) => string;
 }
 
-function field(state: Required<FormState>, o: FieldOptions): string {
+function field(state: FilledState, o: FieldOptions): string {
   const error = state.errors.find((f) => f.path === o.path);
   const describedBy = [o.hint ? `${id(o.path)}-hint` : '', error ? `${id(o.path)}-error` : ''].filter(Boolean).join(' ');
   const attrs = [
@@ -55,11 +64,11 @@ ${o.control(attrs)}
 </div>`;
 }
 
-const input = (state: Required<FormState>, path: string, extra = '') => (attrs: string) =>
+const input = (state: FilledState, path: string, extra = '') => (attrs: string) =>
   `<input ${attrs} ${extra} value="${e(valueAt(state.values, path))}">`;
 
 export function renderRegistrationForm(formState: FormState = {}): string {
-  const state: Required<FormState> = { values: formState.values ?? {}, errors: formState.errors ?? [] };
+  const state: FilledState = { values: formState.values ?? {}, errors: formState.errors ?? [] };
   const v = (path: string) => valueAt(state.values, path);
   const selectedRegency = v('regencyCode');
   const summary =
@@ -90,8 +99,11 @@ ${field(state, { path: `products.${i}.priceMax`, label: 'Sampai harga (Rp)', ...
 </div></fieldset>`,
   ).join('\n');
 
-  return `<form class="reg-form" method="post" action="/api/registrations" novalidate data-registration-form>
-${summary}
+  const hidden = Object.entries(formState.hidden ?? {})
+    .map(([name, value]) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`)
+    .join('');
+  return `<form class="reg-form" method="post" action="${e(formState.action ?? '/api/registrations')}" novalidate data-registration-form>
+${hidden}${summary}
 <fieldset><legend>Tentang usaha</legend>
 ${field(state, { path: 'name', label: 'Nama usaha', hint: 'Nama yang dikenal pembeli, misalnya "Keripik Tempe Bu Enok".', required: true, control: input(state, 'name', `maxlength="${LIMITS.name[1]}" autocomplete="organization"`) })}
 ${field(state, {
@@ -162,6 +174,6 @@ ${field(state, {
 })}
 <p><a href="/privasi/">Baca kebijakan privasi</a></p>
 </fieldset>
-<button type="submit" class="btn btn-primary">Kirim pendaftaran</button>
+<button type="submit" class="btn btn-primary">${e(formState.submitLabel ?? 'Kirim pendaftaran')}</button>
 </form>`;
 }

@@ -96,6 +96,28 @@ describe('POST /api/registrations', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('counts a body sent without a declared length, refusing it past the limit and accepting it under', async () => {
+    const streamed = (text: string) =>
+      ({
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new ReadableStream({
+          start(controller) {
+            const bytes = new TextEncoder().encode(text);
+            for (let i = 0; i < bytes.length; i += 16_384) controller.enqueue(bytes.slice(i, i + 16_384));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      }) as RequestInit;
+    const before = await counts();
+    const huge = await app.request('/api/registrations', streamed(JSON.stringify({ ...validRegistration(), description: 'a'.repeat(100_000) })));
+    expect(huge.status).toBe(413);
+    expect(await counts()).toEqual(before);
+    const ok = await app.request('/api/registrations', streamed(JSON.stringify(validRegistration({ name: 'Bolu Pandan Ceu Popon' }))));
+    expect(ok.status).toBe(201);
+  });
+
   it('answers a plain HTML form with a redirect to the status page', async () => {
     const form = new URLSearchParams({
       name: 'Dodol Garut Ibu Imas',

@@ -1,0 +1,143 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Registration } from '../../src/core/registration.ts';
+import { AppError } from '../../src/core/errors.ts';
+import { messages } from '../../src/core/messages.ts';
+import type { Db } from '../client.ts';
+import { auditLog, msmeRevisions, msmes, products, storeLinks } from '../schema.ts';
+import { childRows, priceSpan } from './registrations.ts';
+import { syncSearchIndex } from './search-index.ts';
+
+/**
+ * What the owner sees through the private link: the listing as stored (the data they can
+ * change), its status, and the edit waiting for review if there is one.
+ */
+export async function getOwnListing(db: Db, statusTokenHash: string) {
+  const [m] = await db.select().from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
+  if (!m) return undefined;
+  const [links, items, [pending]] = await Promise.all([
+    db.select().from(storeLinks).where(eq(storeLinks.msmeId, m.id)).orderBy(asc(storeLinks.position)),
+    db.select().from(products).where(eq(products.msmeId, m.id)).orderBy(asc(products.position)),
+    db
+      .select()
+      .from(msmeRevisions)
+      .where(and(eq(msmeRevisions.msmeId, m.id), eq(msmeRevisions.status, 'pending'))),
+  ]);
+  return {
+    listing: m,
+    current: {
+      name: m.name,
+      description: m.description,
+      category: m.category,
+      kbliCodes: m.kbliCodes,
+      regencyCode: m.regencyCode,
+      districtCode: m.districtCode,
+      address: m.address,
+      whatsapp: m.whatsapp,
+      email: m.email,
+      nib: m.nib,
+      halalNumber: m.halalNumber,
+      pirtNumber: m.pirtNumber,
+      storeLinks: links.map((l) => l.url),
+      products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax })),
+    },
+    pendingEdit: pending ? { data: pending.data as unknown as Registration, createdAt: pending.createdAt } : undefined,
+  };
+}
+
+export type OwnListing = NonNullable<Awaited<ReturnType<typeof getOwnListing>>>;
+
+/** The business fields of a registration as a row update. */
+function businessFields(reg: Registration) {
+  return {
+    name: reg.name,
+    description: reg.description,
+    category: reg.category,
+    kbliCodes: reg.kbliCodes,
+    regencyCode: reg.regencyCode,
+    districtCode: reg.districtCode,
+    address: reg.address ?? null,
+    whatsapp: reg.whatsapp,
+    email: reg.email ?? null,
+    nib: reg.nib ?? null,
+    halalNumber: reg.halalNumber ?? null,
+    pirtNumber: reg.pirtNumber ?? null,
+    ...priceSpan(reg.products),
+  };
+}
+
+/** Replaces a listing's fields, links and products with a registration's (inside a transaction). */
+export async function applyRegistration(tx: Parameters<Parameters<Db['transaction']>[0]>[0], msmeId: number, reg: Registration, fields: Partial<typeof msmes.$inferInsert>) {
+  await tx.update(msmes).set({ ...businessFields(reg), ...fields }).where(eq(msmes.id, msmeId));
+  await tx.delete(storeLinks).where(eq(storeLinks.msmeId, msmeId));
+  await tx.delete(products).where(eq(products.msmeId, msmeId));
+  const { links, items } = childRows(msmeId, reg);
+  if (links.length > 0) await tx.insert(storeLinks).values(links);
+  if (items.length > 0) await tx.insert(products).values(items);
+}
+
+/**
+ * An owner's change. A listing not yet published is changed in place and waits for review
+ * again; a published one keeps its public profile unchanged and the change waits as a
+ * revision (replacing any older waiting one). `version` is the one the owner's page showed:
+ * if the listing changed since, nothing is written and the owner is asked to reload.
+ */
+export async function submitOwnerEdit(db: Db, statusTokenHash: string, reg: Registration, version: number, now: Date) {
+  return db.transaction(async (tx) => {
+    const [m] = await tx.select().from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
+    if (!m || m.status === 'removed') throw new AppError('NOT_FOUND', messages.registrationNotFound);
+    // Conditional on the version, so two stale pages cannot both win.
+    const bumped = await tx
+      .update(msmes)
+      .set({ version: sql`${msmes.version} + 1`, updatedAt: now })
+      .where(and(eq(msmes.id, m.id), eq(msmes.version, version)))
+      .returning({ version: msmes.version });
+    if (bumped.length === 0) throw new AppError('CONFLICT', messages.staleEdit);
+    if (m.status === 'published') {
+      await tx
+        .update(msmeRevisions)
+        .set({ status: 'superseded', reviewedAt: now })
+        .where(and(eq(msmeRevisions.msmeId, m.id), eq(msmeRevisions.status, 'pending')));
+      await tx.insert(msmeRevisions).values({ msmeId: m.id, data: reg as unknown as Record<string, unknown>, baseVersion: version, createdAt: now });
+    } else {
+      await applyRegistration(tx, m.id, reg, { status: 'pending', rejectionReason: null });
+    }
+    await tx.insert(auditLog).values({ msmeId: m.id, action: 'owner-edit', actor: 'owner', at: now, detail: { from: version, published: m.status === 'published' } });
+    return { status: m.status === 'published' ? ('edit-pending' as const) : ('pending' as const), version: bumped[0]?.version ?? version + 1 };
+  });
+}
+
+/**
+ * Removes a listing at the owner's request: its data (business and personal) is erased,
+ * it leaves the index and the site, and only a tombstone with the audit trail remains.
+ */
+export async function removeOwnListing(db: Db, statusTokenHash: string, now: Date) {
+  await db.transaction(async (tx) => {
+    const [m] = await tx.select().from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
+    if (!m || m.status === 'removed') throw new AppError('NOT_FOUND', messages.registrationNotFound);
+    await tx.delete(storeLinks).where(eq(storeLinks.msmeId, m.id));
+    await tx.delete(products).where(eq(products.msmeId, m.id));
+    await tx.delete(msmeRevisions).where(eq(msmeRevisions.msmeId, m.id));
+    await tx
+      .update(msmes)
+      .set({
+        name: 'Listing dihapus',
+        description: '',
+        kbliCodes: [],
+        address: null,
+        whatsapp: '',
+        email: null,
+        nib: null,
+        nibVerifiedAt: null,
+        halalNumber: null,
+        pirtNumber: null,
+        priceMin: null,
+        priceMax: null,
+        status: 'removed',
+        updatedAt: now,
+        version: sql`${msmes.version} + 1`,
+      })
+      .where(eq(msmes.id, m.id));
+    await syncSearchIndex(tx, m.id);
+    await tx.insert(auditLog).values({ msmeId: m.id, action: 'owner-remove', actor: 'owner', at: now, detail: { wasPublished: m.status === 'published' } });
+  });
+}

@@ -1,7 +1,0 @@
-import type { APIRoute } from 'astro';
-import { workerApp } from '../../worker/app.ts';
-
-export const prerender = false;
-
-/** The owner's status page, server-rendered by the Hono app on Cloudflare too. */
-export const GET: APIRoute = ({ request }) => workerApp().fetch(request);

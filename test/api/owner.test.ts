@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { freshApp, json, validRegistration } from '../helpers.ts';
+import { auditLog, msmeRevisions, msmes, products, storeLinks } from '../../db/schema.ts';
+import { syncSearchIndex } from '../../db/queries/search-index.ts';
+
+const { app, db } = await freshApp();
+
+async function register(name: string) {
+  const res = await app.request('/api/registrations', json(validRegistration({ name })));
+  expect(res.status).toBe(201);
+  const body = (await res.json()) as { slug: string; statusToken: string };
+  const [row] = await db.select().from(msmes).where(eq(msmes.slug, body.slug));
+  return { ...body, id: row!.id };
+}
+
+/** What staff approval will do (issue 3's review queue): publish and index. */
+async function publish(id: number) {
+  await db.update(msmes).set({ status: 'published', publishedAt: new Date() }).where(eq(msmes.id, id));
+  await syncSearchIndex(db, id);
+}
+
+const put = (token: string, body: Record<string, unknown>) => app.request(`/api/registrations/${token}`, { ...json(body), method: 'PUT' });
+
+describe('the owner changes a listing through the private link', () => {
+  it('shows the stored data in a form with the version, on a page nobody caches or refers from', async () => {
+    const { statusToken } = await register('Kopi Tubruk Mang Ujang');
+    const res = await app.request(`/status/${statusToken}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await res.text();
+    expect(html).toContain(`action="/status/${statusToken}/ubah"`);
+    expect(html).toContain('value="Kopi Tubruk Mang Ujang"');
+    expect(html).toContain('name="version" value="1"');
+    expect(html).toContain('value="0812-3456-7890"');
+    expect(html).toContain(`action="/status/${statusToken}/hapus"`);
+  });
+
+  it('changes a pending listing in place, and refuses a second change from a stale page', async () => {
+    const { statusToken, id } = await register('Seblak Teh Euis');
+    const edit = await put(statusToken, { ...validRegistration({ name: 'Seblak Teh Euis Pedas' }), version: 1 });
+    expect(edit.status).toBe(200);
+    expect(await edit.json()).toEqual({ status: 'pending', version: 2 });
+    const stale = await put(statusToken, { ...validRegistration({ name: 'Seblak Lain' }), version: 1 });
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { detail: string }).detail).toContain('Muat ulang');
+    const [row] = await db.select().from(msmes).where(eq(msmes.id, id));
+    expect([row?.name, row?.version, row?.status]).toEqual(['Seblak Teh Euis Pedas', 2, 'pending']);
+  });
+
+  it('keeps a published profile unchanged while the change waits for review; a newer change supersedes the older', async () => {
+    const { statusToken, id, slug } = await register('Dodol Ibu Imas');
+    await publish(id);
+    expect((await put(statusToken, { ...validRegistration({ name: 'Dodol Ibu Imas Garut' }), version: 1 })).status).toBe(200);
+    const second = await put(statusToken, { ...validRegistration({ name: 'Dodol Asli Ibu Imas' }), version: 2 });
+    expect(await second.json()).toEqual({ status: 'edit-pending', version: 3 });
+    const profile = (await (await app.request(`/api/msmes/${slug}`)).json()) as { name: string };
+    expect(profile.name).toBe('Dodol Ibu Imas');
+    const revisions = await db.select().from(msmeRevisions).where(eq(msmeRevisions.msmeId, id)).orderBy(msmeRevisions.id);
+    expect(revisions.map((r) => [r.status, (r.data as { name: string }).name])).toEqual([
+      ['superseded', 'Dodol Ibu Imas Garut'],
+      ['pending', 'Dodol Asli Ibu Imas'],
+    ]);
+    const page = await (await app.request(`/status/${statusToken}`)).text();
+    expect(page).toContain('Perubahan menunggu verifikasi');
+    expect(page).toContain('value="Dodol Asli Ibu Imas"');
+  });
+
+  it('answers a form with mistakes with the page again, values kept, and writes nothing', async () => {
+    const { statusToken, id } = await register('Batik Ceu Enok');
+    const form = new URLSearchParams({ ...Object.fromEntries(Object.entries(validRegistration()).filter(([, v]) => typeof v === 'string')), name: 'Batik <i>Baru</i>', whatsapp: '0812', 'storeLinks.0': 'https://www.tokopedia.com/batikenok', consent: 'true', version: '1' });
+    const res = await app.request(`/status/${statusToken}/ubah`, { method: 'POST', body: form });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('value="Batik &lt;i&gt;Baru&lt;/i&gt;"');
+    expect(html).toMatch(/id="f-whatsapp-error"[^>]*>[^<]*ponsel/);
+    const [row] = await db.select().from(msmes).where(eq(msmes.id, id));
+    expect([row?.name, row?.version]).toEqual(['Batik Ceu Enok', 1]);
+  });
+
+  it('accepts a plain form change and redirects to the status page with a notice', async () => {
+    const { statusToken } = await register('Opak Ketan Abah');
+    const form = new URLSearchParams({
+      name: 'Opak Ketan Abah Ujang', description: 'Opak ketan bakar khas Sumedang, renyah dan gurih.', category: 'oleh-oleh', regencyCode: '32.11', districtCode: '32.11.01',
+      whatsapp: '0813 2222 3333', 'storeLinks.0': 'https://shopee.co.id/opakabah', consent: 'true', version: '1',
+    });
+    const res = await app.request(`/status/${statusToken}/ubah`, { method: 'POST', body: form });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/status/${statusToken}?diubah=1`);
+    expect(await (await app.request(`/status/${statusToken}?diubah=1`)).text()).toContain('Perubahan terkirim');
+  });
+
+  it.each([
+    [{ version: 'satu' }, 'version'],
+    [{ version: 0 }, 'version'],
+    [{ name: '' }, 'name'],
+  ])('refuses an edit with %j naming %s', async (override, path) => {
+    const { statusToken } = await register(`Usaha Uji ${path} ${Math.random()}`.replace('.', ''));
+    const res = await put(statusToken, { ...validRegistration(), version: 1, ...override });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain(path);
+  });
+});
+
+describe('the owner removes a listing', () => {
+  it('asks for confirmation, then erases the data and leaves only a tombstone', async () => {
+    const { statusToken, id, slug } = await register('Keripik Bu Nining');
+    await publish(id);
+    const unconfirmed = await app.request(`/status/${statusToken}/hapus`, { method: 'POST', body: new URLSearchParams({}) });
+    expect(unconfirmed.status).toBe(422);
+    expect((await db.select().from(msmes).where(eq(msmes.id, id)))[0]?.status).toBe('published');
+
+    const res = await app.request(`/status/${statusToken}/hapus`, { method: 'POST', body: new URLSearchParams({ confirm: '1' }) });
+    expect(res.status).toBe(303);
+    const [row] = await db.select().from(msmes).where(eq(msmes.id, id));
+    expect(row).toMatchObject({ status: 'removed', whatsapp: '', email: null, nib: null, address: null, description: '' });
+    expect(await db.select().from(storeLinks).where(eq(storeLinks.msmeId, id))).toEqual([]);
+    expect(await db.select().from(products).where(eq(products.msmeId, id))).toEqual([]);
+    const [indexed] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM msme_fts WHERE rowid = ${id}`);
+    expect(Number(indexed?.n)).toBe(0);
+    expect(await db.select().from(auditLog).where(and(eq(auditLog.msmeId, id), eq(auditLog.action, 'owner-remove')))).toHaveLength(1);
+    expect((await app.request(`/api/msmes/${slug}`)).status).toBe(404);
+    const page = await (await app.request(`/status/${statusToken}?dihapus=1`)).text();
+    expect(page).toContain('Listing sudah dihapus');
+    expect(page).not.toContain('/ubah"');
+    expect((await put(statusToken, { ...validRegistration(), version: 2 })).status).toBe(404);
+  });
+
+  it('removes through the API too, and 404s unknown or malformed tokens', async () => {
+    const { statusToken } = await register('Sabun Sereh Teh Lilis');
+    expect((await app.request(`/api/registrations/${statusToken}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await app.request(`/api/registrations/${statusToken}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await app.request(`/api/registrations/${'x'.repeat(43)}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await app.request('/status/pendek/hapus', { method: 'POST', body: new URLSearchParams({ confirm: '1' }) })).status).toBe(404);
+  });
+});
