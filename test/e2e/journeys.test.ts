@@ -120,6 +120,44 @@ describe('an owner registering from a phone', () => {
   });
 });
 
+describe('an owner with the private link', () => {
+  it('changes the listing, is stopped by a stale page, and removes the listing', async () => {
+    const res = await fetch(`${portal.url}/api/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Tahu Susu Lembang Ceu Entin', description: 'Tahu susu segar dari susu sapi perah Lembang, dibuat setiap pagi.', category: 'kuliner',
+        regencyCode: '32.17', districtCode: '32.17.01', whatsapp: '0812 4444 5555', storeLinks: ['https://shopee.co.id/tahususuentin'], consent: true,
+      }),
+    });
+    const { statusUrl } = (await res.json()) as { statusUrl: string };
+    const path = new URL(statusUrl).pathname;
+    const page = await phonePage();
+    const stale = await phonePage();
+    await page.goto(`${portal.url}${path}`);
+    await stale.goto(`${portal.url}${path}`);
+    await page.getByRole('textbox', { name: 'Nama usaha', exact: true }).fill('Tahu Susu Lembang Ceu Entin Asli');
+    await page.getByRole('checkbox', { name: /Saya setuju/ }).check();
+    await page.getByRole('button', { name: 'Kirim perubahan' }).click();
+    await page.getByText('Perubahan terkirim').waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Nama usaha', exact: true }).inputValue(), 'Tahu Susu Lembang Ceu Entin Asli');
+
+    await stale.getByRole('textbox', { name: 'Nama usaha', exact: true }).fill('Nama Dari Halaman Lama');
+    await stale.getByRole('checkbox', { name: /Saya setuju/ }).check();
+    await stale.getByRole('button', { name: 'Kirim perubahan' }).click();
+    await stale.getByText('sudah diubah dari halaman lain').waitFor();
+    const rows = await portal.db.select({ name: msmes.name }).from(msmes).where(eq(msmes.districtCode, '32.17.01'));
+    assert.ok(rows.some((r) => r.name === 'Tahu Susu Lembang Ceu Entin Asli'));
+    assert.ok(!rows.some((r) => r.name === 'Nama Dari Halaman Lama'));
+
+    await page.getByRole('checkbox', { name: /Ya, hapus listing/ }).check();
+    await page.getByRole('button', { name: 'Hapus listing' }).click();
+    await page.getByText('Listing sudah dihapus').waitFor();
+    await page.context().close();
+    await stale.context().close();
+  });
+});
+
 describe('a procurement officer', () => {
   it('filters suppliers, shortlists two, compares them and downloads a CSV of the shortlist', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
