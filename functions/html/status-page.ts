@@ -33,7 +33,7 @@ ${view.status === 'rejected' && view.rejectionReason ? `<p><strong>Alasan:</stro
 ${view.status === 'published' ? `<p><a class="btn" href="/umkm/${e(view.slug)}/">Lihat profil usaha</a></p>` : ''}
 <div class="save-link">
 <h2>Simpan tautan ini</h2>
-<p>Ini tautan pribadi untuk melihat status pendaftaran. Jangan bagikan ke orang lain. Tautan yang hilang hanya dapat diganti melalui petugas.</p>
+<p>Ini tautan pribadi untuk melihat status, mengubah, atau menghapus listing Anda. Jangan bagikan ke orang lain. Tautan yang hilang hanya dapat diganti melalui petugas.</p>
 <p><input type="text" readonly value="${e(statusUrl)}" aria-label="Tautan status pribadi" class="copy-field" data-copy-source></p>
 </div>
 <p class="muted">Didaftarkan ${dateFormat.format(view.createdAt)} WIB${view.publishedAt ? `, tayang ${dateFormat.format(view.publishedAt)} WIB` : ''}.</p>
