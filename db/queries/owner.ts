@@ -4,7 +4,7 @@ import { AppError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
 import type { Db } from '../client.ts';
 import { auditLog, msmeRevisions, msmes, products, storeLinks } from '../schema.ts';
-import { childRows, priceSpan } from './registrations.ts';
+import { businessFields, childRows } from './registrations.ts';
 import { syncSearchIndex } from './search-index.ts';
 
 /**
@@ -45,25 +45,6 @@ export async function getOwnListing(db: Db, statusTokenHash: string) {
 }
 
 export type OwnListing = NonNullable<Awaited<ReturnType<typeof getOwnListing>>>;
-
-/** The business fields of a registration as a row update. */
-function businessFields(reg: Registration) {
-  return {
-    name: reg.name,
-    description: reg.description,
-    category: reg.category,
-    kbliCodes: reg.kbliCodes,
-    regencyCode: reg.regencyCode,
-    districtCode: reg.districtCode,
-    address: reg.address ?? null,
-    whatsapp: reg.whatsapp,
-    email: reg.email ?? null,
-    nib: reg.nib ?? null,
-    halalNumber: reg.halalNumber ?? null,
-    pirtNumber: reg.pirtNumber ?? null,
-    ...priceSpan(reg.products),
-  };
-}
 
 /** Replaces a listing's fields, links and products with a registration's (inside a transaction). */
 export async function applyRegistration(tx: Parameters<Parameters<Db['transaction']>[0]>[0], msmeId: number, reg: Registration, fields: Partial<typeof msmes.$inferInsert>) {

@@ -37,11 +37,9 @@ export function priceSpan(items: { priceMin: number; priceMax?: number | null | 
   return { priceMin: Math.min(...items.map((p) => p.priceMin)), priceMax: Math.max(...items.map((p) => p.priceMax ?? p.priceMin)) };
 }
 
-/** The msmes row for a registration: its business fields plus who vouched for it and when. */
-export function listingRow(reg: Registration, slug: string, options: NewListingOptions): typeof msmes.$inferInsert {
-  const status = options.status ?? 'pending';
+/** The business fields of a registration, as stored on its msmes row. */
+export function businessFields(reg: Registration) {
   return {
-    slug,
     name: reg.name,
     description: reg.description,
     category: reg.category,
@@ -52,10 +50,19 @@ export function listingRow(reg: Registration, slug: string, options: NewListingO
     whatsapp: reg.whatsapp,
     email: reg.email ?? null,
     nib: reg.nib ?? null,
-    nibVerifiedAt: options.nibVerifiedAt ?? null,
     halalNumber: reg.halalNumber ?? null,
     pirtNumber: reg.pirtNumber ?? null,
     ...priceSpan(reg.products),
+  };
+}
+
+/** The msmes row for a registration: its business fields plus who vouched for it and when. */
+export function listingRow(reg: Registration, slug: string, options: NewListingOptions): typeof msmes.$inferInsert {
+  const status = options.status ?? 'pending';
+  return {
+    slug,
+    ...businessFields(reg),
+    nibVerifiedAt: options.nibVerifiedAt ?? null,
     status,
     verification: options.verification ?? 'self',
     verifiedAt: options.verifiedAt ?? null,
