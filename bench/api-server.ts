@@ -12,7 +12,7 @@ import { openDb } from '../db/local.ts';
 const url = process.argv[2];
 if (!url) throw new Error('usage: node bench/api-server.ts <DATABASE_URL> [port]');
 const { db } = await openDb(url);
-const api = createApp({ db, config: { SITE_URL: 'http://localhost:4321', MAX_BODY_KB: 64 }, log: () => {} });
+const api = createApp({ db, config: { SITE_URL: 'http://localhost:4321', MAX_BODY_KB: 64, WRITES_PER_MINUTE: 20 }, log: () => {} });
 const hello = new Hono().get('/hello', (c) => c.text('Halo'));
 const server = serve({
   fetch: (request) => (new URL(request.url).pathname === '/hello' ? hello.fetch(request) : api.fetch(request)),

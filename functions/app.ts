@@ -5,6 +5,7 @@ import { messages } from '../src/core/messages.ts';
 import type { AppDeps } from './deps.ts';
 import { withSecurityHeaders } from './middleware/security-headers.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
 import { internalError, problemResponse } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { msmeRoutes } from './routes/msmes.ts';
@@ -27,8 +28,11 @@ export function createApp(input: AppDeps) {
   const app = new Hono({ strict: false });
 
   app.use('*', withSecurityHeaders);
-  app.use('/api/*', bodyLimit(deps.config.MAX_BODY_KB));
-  app.use('/status/*', bodyLimit(deps.config.MAX_BODY_KB));
+  const writes = rateLimit(deps.config.WRITES_PER_MINUTE, deps.clock);
+  for (const path of ['/api/*', '/status/*']) {
+    app.use(path, writes);
+    app.use(path, bodyLimit(deps.config.MAX_BODY_KB));
+  }
 
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/msmes', msmeRoutes(deps));

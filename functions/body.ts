@@ -36,3 +36,15 @@ export async function readBody(c: Context): Promise<ReadBody> {
   }
   throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType);
 }
+
+/**
+ * The honeypot: a form field people never see or fill. Taken out before validation; when a
+ * bot filled it, the write is refused and nothing is stored.
+ */
+export function withoutHoneypot(data: Record<string, unknown>): Record<string, unknown> {
+  const { website, ...rest } = data;
+  if (typeof website === 'string' ? website.trim() !== '' : website !== undefined) {
+    throw new AppError('BAD_REQUEST', messages.honeypot, { fields: [{ path: 'website', message: messages.honeypot }] });
+  }
+  return rest;
+}

@@ -7,6 +7,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   HOST: z.string().default('127.0.0.1'),
   MAX_BODY_KB: z.coerce.number().int().min(1).max(1024).default(64),
+  WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
 });
 
 export type Config = z.infer<typeof envSchema>;

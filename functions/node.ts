@@ -24,10 +24,10 @@ export function createNodeServer(options: { db: Db; config: Config; clientDir: s
   // Cloudflare compresses at the edge; locally we do it here so pages weigh what they will in production.
   server.use('*', compress());
   server.use('*', withSecurityHeaders);
-  server.all('/api/*', (c) => api.fetch(c.req.raw));
-  server.all('/status/:token', (c) => api.fetch(c.req.raw));
-  server.all('/status/:token/*', (c) => api.fetch(c.req.raw));
-  server.all('/pengadaan/*', (c) => api.fetch(c.req.raw));
+  server.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
+  server.all('/status/:token', (c) => api.fetch(c.req.raw, c.env));
+  server.all('/status/:token/*', (c) => api.fetch(c.req.raw, c.env));
+  server.all('/pengadaan/*', (c) => api.fetch(c.req.raw, c.env));
   server.all('/pengadaan', (c) => c.redirect('/pengadaan/', 301));
   server.use('/_astro/*', async (c, next) => {
     await next();

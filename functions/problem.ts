@@ -27,7 +27,7 @@ export function problemResponse(c: Context, error: AppError): Response {
   };
   return new Response(JSON.stringify(body), {
     status: error.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...error.headers },
   });
 }
 

@@ -6,7 +6,7 @@ import { hashToken, isWellFormedToken, newToken } from '../../src/core/token.ts'
 import { toFieldErrors } from '../../src/core/validation.ts';
 import { renderRegistrationForm } from '../../src/ui/registration-form.ts';
 import { createListing, getRegistrationStatus } from '../../db/queries/registrations.ts';
-import { readBody } from '../body.ts';
+import { readBody, withoutHoneypot } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
 import { renderInShell, SHELL } from '../html/shell.ts';
 import { renderStatusPage } from '../html/status-page.ts';
@@ -33,7 +33,8 @@ function html(c: Context, body: string, status: 200 | 422 = 200) {
 export function registrationRoutes(deps: Required<AppDeps>) {
   return new Hono()
     .post('/', async (c) => {
-      const { data, fromForm } = await readBody(c);
+      const { data: sent, fromForm } = await readBody(c);
+      const data = withoutHoneypot(sent);
       const parsed = registrationSchema.safeParse(data);
       if (!parsed.success) {
         const fields = toFieldErrors(parsed.error);
@@ -60,7 +61,7 @@ export function registrationRoutes(deps: Required<AppDeps>) {
       return c.json(row);
     })
     .put('/:token', async (c) => {
-      const { data } = await readBody(c);
+      const data = withoutHoneypot((await readBody(c)).data);
       const { registration, version } = parseEdit(data);
       const result = await submitOwnerEdit(deps.db, await ownerTokenHash(c.req.param('token')), registration, version, deps.clock());
       c.header('cache-control', 'no-store');
@@ -111,7 +112,7 @@ export function statusPageRoutes(deps: Required<AppDeps>) {
     })
     .post('/:token/ubah', async (c) => {
       const token = c.req.param('token');
-      const { data } = await readBody(c);
+      const data = withoutHoneypot((await readBody(c)).data);
       try {
         const { registration, version } = parseEdit(data);
         await submitOwnerEdit(deps.db, await ownerTokenHash(token), registration, version, deps.clock());

@@ -23,12 +23,15 @@ export interface FieldError {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldError[];
+  /** Extra response headers, such as Retry-After with RATE_LIMITED. */
+  readonly headers: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldError[]; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { fields?: FieldError[]; cause?: unknown; headers?: Record<string, string> } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields ?? [];
+    this.headers = options.headers ?? {};
   }
 
   get status(): number {

@@ -37,6 +37,8 @@ export const messages = {
   msmeNotFound: 'UMKM dengan alamat ini tidak ditemukan atau belum tayang.',
   registrationNotFound: 'Pendaftaran tidak ditemukan. Periksa kembali tautan status Anda.',
   methodNotAllowed: 'Metode permintaan ini tidak didukung.',
+  rateLimited: (seconds: number) => `Terlalu banyak pengiriman dari perangkat ini. Coba lagi dalam ${seconds} detik.`,
+  honeypot: 'Pengiriman ditolak. Kosongkan kolom yang tersembunyi lalu kirim lagi.',
   staleEdit: 'Data ini sudah diubah dari halaman lain sejak Anda membukanya. Muat ulang halaman, periksa perubahannya, lalu kirim lagi.',
   version: 'Versi data tidak valid. Muat ulang halaman lalu kirim lagi.',
   removeConfirm: 'Centang konfirmasi untuk menghapus listing.',

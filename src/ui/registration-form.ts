@@ -102,8 +102,10 @@ ${field(state, { path: `products.${i}.priceMax`, label: 'Sampai harga (Rp)', ...
   const hidden = Object.entries(formState.hidden ?? {})
     .map(([name, value]) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`)
     .join('');
+  // The honeypot: off screen and out of the tab order; only bots fill it.
+  const honeypot = `<div class="hp" aria-hidden="true"><label for="f-website">Situs web (kosongkan)</label><input id="f-website" name="website" tabindex="-1" autocomplete="off" value=""></div>`;
   return `<form class="reg-form" method="post" action="${e(formState.action ?? '/api/registrations')}" novalidate data-registration-form>
-${hidden}${summary}
+${hidden}${honeypot}${summary}
 <fieldset><legend>Tentang usaha</legend>
 ${field(state, { path: 'name', label: 'Nama usaha', hint: 'Nama yang dikenal pembeli, misalnya "Keripik Tempe Bu Enok".', required: true, control: input(state, 'name', `maxlength="${LIMITS.name[1]}" autocomplete="organization"`) })}
 ${field(state, {

@@ -258,7 +258,7 @@ describe('every page type', () => {
     const page = await phonePage();
     for (const path of ['/daftar/', '/pengadaan/']) {
       await page.goto(`${portal.url}${path}`);
-      const controls = await page.locator('main input:not([type=hidden]), main select, main textarea, main button:visible').evaluateAll((els) =>
+      const controls = await page.locator('main input:not([type=hidden]):not([tabindex="-1"]), main select, main textarea, main button:visible').evaluateAll((els) =>
         els.filter((e) => !(e as HTMLElement).hidden).map((e) => e.id || (e as HTMLInputElement).name || e.textContent),
       );
       const reached = new Set<string>();

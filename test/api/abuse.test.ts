@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { count } from 'drizzle-orm';
+import { freshApp, json, validRegistration } from '../helpers.ts';
+import { msmes } from '../../db/schema.ts';
+
+let now = new Date('2026-11-29T03:00:00Z');
+const { app, db } = await freshApp({ writesPerMinute: 3, now: () => now });
+const stored = async () => (await db.select({ n: count() }).from(msmes))[0]?.n;
+
+describe('the honeypot', () => {
+  it('refuses a write whose hidden field was filled, naming it, and stores nothing', async () => {
+    const before = await stored();
+    const res = await app.request('/api/registrations', json({ ...validRegistration(), website: 'http://spam.example' }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['website']);
+    expect(await stored()).toBe(before);
+  });
+
+  it('lets the empty field of a real form through', async () => {
+    const res = await app.request('/api/registrations', json({ ...validRegistration({ name: 'Wajit Cililin Bu Odah' }), website: '' }));
+    expect(res.status).toBe(201);
+  });
+});
+
+// On the Worker the limit is a deploy variable (test:edge raises it), so this runs in process only.
+describe.skipIf(Boolean(process.env['EDGE_BASE_URL']))('the write rate limit', () => {
+  it('answers 429 with Retry-After past the limit, counts reads not at all, and resets after a minute', async () => {
+    now = new Date('2026-11-29T04:00:00Z');
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await app.request('/api/registrations', json({ name: '' }))).status);
+    expect(statuses).toEqual([422, 422, 422, 429]);
+    const limited = await app.request('/api/registrations', json(validRegistration({ name: 'Tidak Tersimpan' })));
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('60');
+    expect(((await limited.json()) as { detail: string }).detail).toContain('Coba lagi dalam 60 detik');
+    expect((await app.request('/api/msmes')).status).toBe(200);
+    now = new Date('2026-11-29T04:01:00Z');
+    expect((await app.request('/api/registrations', json(validRegistration({ name: 'Tersimpan Setelah Jeda' })))).status).toBe(201);
+  });
+});
