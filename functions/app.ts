@@ -11,7 +11,7 @@ import { healthRoutes } from './routes/health.ts';
 import { msmeRoutes } from './routes/msmes.ts';
 import { registrationRoutes, statusPageRoutes } from './routes/registrations.ts';
 import { openApiRoutes, supplierRoutes } from './routes/suppliers.ts';
-import { apiDocsRoutes, procurementRoutes } from './routes/procurement.ts';
+import { apiDocsRoutes, posterRoutes, procurementRoutes } from './routes/procurement.ts';
 
 /**
  * The one Hono app, for Node (functions/node.ts) and the Cloudflare Worker
@@ -41,6 +41,7 @@ export function createApp(input: AppDeps) {
   app.route('/api/openapi.json', openApiRoutes(deps));
   app.route('/status', statusPageRoutes(deps));
   app.route('/pengadaan', procurementRoutes(deps));
+  app.route('/poster', posterRoutes(deps));
   app.route('/api/docs', apiDocsRoutes(deps));
 
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', messages.notFound)));

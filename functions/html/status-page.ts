@@ -30,7 +30,7 @@ export function renderStatusPage(view: StatusView, statusUrl: string, justRegist
 <p class="status-badge status-${e(view.status)}" data-status="${e(view.status)}">Status: <strong>${s.label}</strong></p>
 <p>${s.explain}</p>
 ${view.status === 'rejected' && view.rejectionReason ? `<p><strong>Alasan:</strong> ${e(view.rejectionReason)}</p>` : ''}
-${view.status === 'published' ? `<p><a class="btn" href="/umkm/${e(view.slug)}/">Lihat profil usaha</a></p>` : ''}
+${view.status === 'published' ? `<p><a class="btn" href="/umkm/${e(view.slug)}/">Lihat profil usaha</a> <a class="btn" href="/poster/${e(view.slug)}?ukuran=a4">Cetak poster A4</a> <a class="btn" href="/poster/${e(view.slug)}?ukuran=a6">Label A6</a></p>` : ''}
 <div class="save-link">
 <h2>Simpan tautan ini</h2>
 <p>Ini tautan pribadi untuk melihat status, mengubah, atau menghapus listing Anda. Jangan bagikan ke orang lain. Tautan yang hilang hanya dapat diganti melalui petugas.</p>

@@ -102,6 +102,25 @@ describe('the owner changes a listing through the private link', () => {
   });
 });
 
+describe('the printable poster', () => {
+  it('shows the name and a QR code to the profile in A4 and A6, and refuses other sizes and unknown listings', async () => {
+    const { id, slug, statusToken } = await register('Kue Balok Mang Otong');
+    expect((await app.request(`/poster/${slug}`)).status).toBe(404);
+    await publish(id);
+    const a4 = await app.request(`/poster/${slug}`);
+    expect(a4.status).toBe(200);
+    const html = await a4.text();
+    expect(html).toContain('Kue Balok Mang Otong');
+    expect(html).toContain('class="poster poster-a4"');
+    expect(html).toMatch(/<svg role="img" aria-label="Kode QR ke http:\/\/localhost:4321\/umkm\/kue-balok-mang-otong\/"/);
+    expect(await (await app.request(`/poster/${slug}?ukuran=a6`)).text()).toContain('poster-a6');
+    const bad = await app.request(`/poster/${slug}?ukuran=a3`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { path: string }[] }).errors[0]?.path).toBe('ukuran');
+    expect(await (await app.request(`/status/${statusToken}`)).text()).toContain(`/poster/${slug}?ukuran=a6`);
+  });
+});
+
 describe('the owner removes a listing', () => {
   it('asks for confirmation, then erases the data and leaves only a tombstone', async () => {
     const { statusToken, id, slug } = await register('Keripik Bu Nining');
