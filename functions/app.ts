@@ -11,7 +11,8 @@ import { healthRoutes } from './routes/health.ts';
 import { msmeRoutes } from './routes/msmes.ts';
 import { registrationRoutes, statusPageRoutes } from './routes/registrations.ts';
 import { openApiRoutes, supplierRoutes } from './routes/suppliers.ts';
-import { apiDocsRoutes, posterRoutes, procurementRoutes } from './routes/procurement.ts';
+import { apiDocsRoutes, procurementRoutes } from './routes/procurement.ts';
+import { posterRoutes } from './routes/posters.ts';
 
 /**
  * The one Hono app, for Node (functions/node.ts) and the Cloudflare Worker
