@@ -124,6 +124,26 @@ export const msmeRevisions = sqliteTable(
   (t) => [index('msme_revisions_msme_idx').on(t.msmeId, t.status)],
 );
 
+export const reportReasons = ['data-salah', 'tutup', 'tautan-mati', 'bukan-usaha-saya', 'lainnya'] as const;
+
+/** A problem reported by anyone on a public profile; it waits in the staff queue. */
+export const msmeReports = sqliteTable(
+  'msme_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    msmeId: integer('msme_id')
+      .notNull()
+      .references(() => msmes.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: reportReasons }).notNull(),
+    message: text('message'),
+    /** How staff may reach the reporter, only if they chose to give it; never published. */
+    contact: text('contact'),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('msme_reports_status_idx').on(t.status, t.createdAt)],
+);
+
 /**
  * Every change to a listing. Not tied to msmes by a foreign key, so the record of a
  * removed listing (a tombstone) outlives its data.

@@ -13,6 +13,7 @@ import { registrationRoutes, statusPageRoutes } from './routes/registrations.ts'
 import { openApiRoutes, supplierRoutes } from './routes/suppliers.ts';
 import { apiDocsRoutes, procurementRoutes } from './routes/procurement.ts';
 import { posterRoutes } from './routes/posters.ts';
+import { reportRoutes } from './routes/reports.ts';
 
 /**
  * The one Hono app, for Node (functions/node.ts) and the Cloudflare Worker
@@ -39,6 +40,7 @@ export function createApp(input: AppDeps) {
   app.route('/api/msmes', msmeRoutes(deps));
   app.route('/api/registrations', registrationRoutes(deps));
   app.route('/api/suppliers', supplierRoutes(deps));
+  app.route('/api/reports', reportRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes(deps));
   app.route('/status', statusPageRoutes(deps));
   app.route('/pengadaan', procurementRoutes(deps));

@@ -16,7 +16,7 @@ export interface Target {
 
 /** Empties every table, so the shared edge database starts each test file fresh. */
 async function emptyDatabase(db: Db) {
-  for (const table of ['msme_fts', 'audit_log', 'msme_revisions', 'products', 'store_links', 'msmes']) await db.run(sql.raw(`DELETE FROM ${table}`));
+  for (const table of ['msme_fts', 'audit_log', 'msme_reports', 'msme_revisions', 'products', 'store_links', 'msmes']) await db.run(sql.raw(`DELETE FROM ${table}`));
 }
 
 /**

@@ -39,6 +39,8 @@ export const messages = {
   methodNotAllowed: 'Metode permintaan ini tidak didukung.',
   rateLimited: (seconds: number) => `Terlalu banyak pengiriman dari perangkat ini. Coba lagi dalam ${seconds} detik.`,
   honeypot: 'Pengiriman ditolak. Kosongkan kolom yang tersembunyi lalu kirim lagi.',
+  reportReason: 'Pilih salah satu alasan laporan.',
+  reportThanks: 'Terima kasih. Laporan Anda sudah kami terima dan akan diperiksa petugas Dinas KUMKM.',
   posterSize: 'Ukuran poster: a4 atau a6.',
   staleEdit: 'Data ini sudah diubah dari halaman lain sejak Anda membukanya. Muat ulang halaman, periksa perubahannya, lalu kirim lagi.',
   version: 'Versi data tidak valid. Muat ulang halaman lalu kirim lagi.',
