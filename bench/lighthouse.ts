@@ -34,8 +34,12 @@ export async function lighthouseBudgets(baseUrl: string, pages: Record<string, s
   try {
     const out: PageBudget[] = [];
     for (const [page, path] of Object.entries(pages)) {
-      const result = await lighthouse(`${baseUrl}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
+      // A cold first load can fail to paint in time on a busy 2-core machine: such a run is
+      // repeated once, and a second failure is reported rather than scored as zero.
+      let result = await lighthouse(`${baseUrl}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
+      if (!result || result.lhr.runtimeError) result = await lighthouse(`${baseUrl}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
       if (!result) throw new Error(`Lighthouse gave no result for ${path}`);
+      if (result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${path}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
       const { categories, audits } = result.lhr;
       const items = ((audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? []).filter((i) => i.url.startsWith(baseUrl));
       const bytes = (type: string) => items.filter((i) => i.resourceType === type).reduce((a, i) => a + (i.transferSize ?? 0), 0);
