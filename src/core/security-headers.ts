@@ -18,12 +18,19 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy': contentSecurityPolicy,
+/** For every response. */
+export const baseSecurityHeaders: Record<string, string> = {
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
+/** For documents only: they mean nothing on JSON, scripts or the search index, whose bytes a phone pays for. */
+export const documentSecurityHeaders: Record<string, string> = {
+  'Content-Security-Policy': contentSecurityPolicy,
   'X-Frame-Options': 'DENY',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
+
+export const securityHeaders: Record<string, string> = { ...baseSecurityHeaders, ...documentSecurityHeaders };

@@ -2,10 +2,10 @@ import type { AstroIntegration } from 'astro';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { securityHeaders } from '../core/security-headers.ts';
+import { baseSecurityHeaders, documentSecurityHeaders } from '../core/security-headers.ts';
 
 /**
- * Adds the security headers for every static asset to Cloudflare's `_headers` file, after
+ * Adds the security headers of static assets to Cloudflare's `_headers` file, after
  * the adapter has written its own rules (immutable caching of /_astro/*).
  */
 export function securityHeadersFile(): AstroIntegration {
@@ -17,8 +17,13 @@ export function securityHeadersFile(): AstroIntegration {
         clientDir = fileURLToPath(config.build.client);
       },
       'astro:build:done': () => {
-        const lines = Object.entries(securityHeaders).map(([name, value]) => `  ${name}: ${value}`);
-        appendFileSync(join(clientDir, '_headers'), `\n/*\n${lines.join('\n')}\n`);
+        const block = (path: string, headers: Record<string, string>) =>
+          `\n${path}\n${Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n`;
+        // Every asset gets the base set; pages (folders ending in "/" and the 404 page) the document set too.
+        appendFileSync(
+          join(clientDir, '_headers'),
+          block('/*', baseSecurityHeaders) + block('/*/', documentSecurityHeaders) + block('/', documentSecurityHeaders) + block('/404.html', documentSecurityHeaders),
+        );
       },
     },
   };

@@ -150,6 +150,7 @@ describe('OpenAPI and the procurement pages', () => {
   it('renders /pengadaan/ with results and the counts, and keeps bad filters on the page with a 400', async () => {
     const ok = await app.request('/pengadaan/?category=kuliner&verified=1');
     expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const html = await ok.text();
     expect(html).toMatch(/<strong>\d+<\/strong> pemasok cocok, <strong>\d+<\/strong> dengan NIB terverifikasi/);
     expect(html).toContain('data-shortlist-toggle');

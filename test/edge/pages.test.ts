@@ -32,6 +32,11 @@ describe('the Worker', () => {
     const css = /href="(\/_astro\/[^"]+\.css)"/.exec(await home.text())?.[1];
     expect(css).toBeDefined();
     expect((await app.request(css!)).headers.get('cache-control')).toContain('immutable');
+    const profile = await app.request(firstProfile().path);
+    expect(profile.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const index = await app.request('/pagefind/pagefind.js');
+    expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(index.headers.get('content-security-policy')).toBeNull();
   });
 
   it('serves a profile page prerendered from the libSQL server at build time', async () => {
