@@ -47,7 +47,7 @@ export async function getOwnListing(db: Db, statusTokenHash: string) {
 export type OwnListing = NonNullable<Awaited<ReturnType<typeof getOwnListing>>>;
 
 /** Replaces a listing's fields, links and products with a registration's (inside a transaction). */
-export async function applyRegistration(tx: Parameters<Parameters<Db['transaction']>[0]>[0], msmeId: number, reg: Registration, fields: Partial<typeof msmes.$inferInsert>) {
+async function applyRegistration(tx: Parameters<Parameters<Db['transaction']>[0]>[0], msmeId: number, reg: Registration, fields: Partial<typeof msmes.$inferInsert>) {
   await tx.update(msmes).set({ ...businessFields(reg), ...fields }).where(eq(msmes.id, msmeId));
   await tx.delete(storeLinks).where(eq(storeLinks.msmeId, msmeId));
   await tx.delete(products).where(eq(products.msmeId, msmeId));

@@ -32,7 +32,7 @@ async function freeSlug(db: DbOrTx, name: string): Promise<string> {
 }
 
 /** A listing's lowest and highest price over its products. */
-export function priceSpan(items: { priceMin: number; priceMax?: number | null | undefined }[]) {
+function priceSpan(items: { priceMin: number; priceMax?: number | null | undefined }[]) {
   if (items.length === 0) return { priceMin: null, priceMax: null };
   return { priceMin: Math.min(...items.map((p) => p.priceMin)), priceMax: Math.max(...items.map((p) => p.priceMax ?? p.priceMin)) };
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../src/core/text.ts';
+import type { AppDeps } from '../deps.ts';
 
 /** The minimal page used when the built site is not at hand (the API alone, or a missing asset). */
 const FALLBACK_SHELL = `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Etalase Jabar</title><meta name="robots" content="noindex"></head><body><a href="/">Etalase Jabar</a><main id="main"></main></body></html>`;
@@ -42,4 +43,9 @@ export function renderInShell(shell: string | null, page: ShellPage): string {
   }
   if (page.indexable) html = html.replace(/<meta name="robots" content="noindex">/, '');
   return html;
+}
+
+/** A server-rendered page in the built shell (or another built page such as /daftar/), as HTML text. */
+export async function shellPage(deps: Required<AppDeps>, request: Request, page: ShellPage, shellPath = SHELL): Promise<string> {
+  return renderInShell(await deps.assets(shellPath, request), page);
 }

@@ -4,7 +4,7 @@ import { messages } from '../../src/core/messages.ts';
 import { supplierJson } from '../../src/core/supplier-record.ts';
 import { suppliersBySlugs } from '../../db/queries/suppliers.ts';
 import type { AppDeps } from '../deps.ts';
-import { renderInShell, SHELL } from '../html/shell.ts';
+import { shellPage } from '../html/shell.ts';
 import { posterSizes, renderPoster, type PosterSize } from '../html/poster.ts';
 
 /** /poster/:slug?ukuran=a4|a6: a printable poster with a QR code to the profile. */
@@ -19,6 +19,6 @@ export function posterRoutes(deps: Required<AppDeps>) {
     const s = supplierJson(supplier, deps.config.SITE_URL);
     const main = renderPoster({ name: s.name, category: s.category.name, place: `${s.district.name}, ${s.regency.name}`, profileUrl: s.profileUrl, size: size as PosterSize });
     const url = new URL(`/poster/${s.slug}?ukuran=${size}`, deps.config.SITE_URL).toString();
-    return c.html(renderInShell(await deps.assets(SHELL, c.req.raw), { title: `Poster ${s.name}`, main, url }));
+    return c.html(await shellPage(deps, c.req.raw, { title: `Poster ${s.name}`, main, url }));
   });
 }

@@ -5,7 +5,7 @@ import { parseSearchQuery } from '../../src/core/search.ts';
 import { supplierJson } from '../../src/core/supplier-record.ts';
 import { suppliersBySlugs } from '../../db/queries/suppliers.ts';
 import type { AppDeps } from '../deps.ts';
-import { renderInShell, SHELL } from '../html/shell.ts';
+import { shellPage } from '../html/shell.ts';
 import { renderComparePage, renderProcurementPage, renderSupplierSheet } from '../html/procurement.ts';
 import { renderApiDocs } from '../html/api-docs.ts';
 import { openApiDocument } from '../openapi.ts';
@@ -17,7 +17,7 @@ export function procurementRoutes(deps: Required<AppDeps>) {
     const { pathname, search } = new URL(request.url);
     const url = new URL(`${pathname}${search}`, deps.config.SITE_URL).toString();
     const description = 'Cari pemasok UMKM Jawa Barat untuk pengadaan barang/jasa pemerintah: filter kategori, KBLI, wilayah, NIB terverifikasi, halal dan P-IRT.';
-    return new Response(renderInShell(await deps.assets(SHELL, request), { title, main, url, description, indexable }), {
+    return new Response(await shellPage(deps, request, { title, main, url, description, indexable }), {
       status,
       headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': status === 200 ? 'public, max-age=60' : 'no-store' },
     });
@@ -49,7 +49,7 @@ export function procurementRoutes(deps: Required<AppDeps>) {
 export function apiDocsRoutes(deps: Required<AppDeps>) {
   return new Hono().get('/', async (c) =>
     c.html(
-      renderInShell(await deps.assets(SHELL, c.req.raw), {
+      await shellPage(deps, c.req.raw, {
         title: 'Dokumentasi API',
         main: renderApiDocs(openApiDocument(deps.config.SITE_URL)),
         url: new URL('/api/docs', deps.config.SITE_URL).toString(),

@@ -8,7 +8,7 @@ import { renderRegistrationForm } from '../../src/ui/registration-form.ts';
 import { createListing, getRegistrationStatus } from '../../db/queries/registrations.ts';
 import { readBody, withoutHoneypot } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
-import { renderInShell, SHELL } from '../html/shell.ts';
+import { shellPage } from '../html/shell.ts';
 import { renderStatusPage } from '../html/status-page.ts';
 import { renderOwnerTools } from '../html/owner-page.ts';
 import { getOwnListing, removeOwnListing, submitOwnerEdit } from '../../db/queries/owner.ts';
@@ -23,7 +23,8 @@ async function findStatus(deps: Required<AppDeps>, token: string) {
   return row;
 }
 
-function html(c: Context, body: string, status: 200 | 422 = 200) {
+/** A page for one owner: never cached, and its private URL never sent on as a Referer. */
+function privateHtml(c: Context, body: string, status: 200 | 409 | 422 = 200) {
   c.header('cache-control', 'no-store');
   c.header('referrer-policy', 'no-referrer');
   return c.html(body, status);
@@ -39,9 +40,9 @@ export function registrationRoutes(deps: Required<AppDeps>) {
       if (!parsed.success) {
         const fields = toFieldErrors(parsed.error);
         if (!fromForm) throw new AppError('VALIDATION_FAILED', messages.validationFailed, { fields });
-        const shell = await deps.assets('/daftar/', c.req.raw);
         const form = `<h1>Daftarkan usaha Anda</h1>${renderRegistrationForm({ values: data, errors: fields })}`;
-        return html(c, renderInShell(shell, { title: 'Perbaiki isian pendaftaran', main: form, url: new URL('/daftar/', deps.config.SITE_URL).toString() }), 422);
+        const url = new URL('/daftar/', deps.config.SITE_URL).toString();
+        return privateHtml(c, await shellPage(deps, c.req.raw, { title: 'Perbaiki isian pendaftaran', main: form, url }, '/daftar/'), 422);
       }
       const token = newToken();
       const row = await createListing(deps.db, parsed.data, {
@@ -101,9 +102,7 @@ export function statusPageRoutes(deps: Required<AppDeps>) {
     if (!own) throw new AppError('NOT_FOUND', messages.registrationNotFound);
     const url = new URL(statusPath(token), deps.config.SITE_URL).toString();
     const main = `${options.notice ? `<p class="notice" role="status">${escapeHtml(options.notice)}</p>` : ''}${renderStatusPage(own.listing, url, c.req.query('baru') === '1')}${renderOwnerTools(own, token, options.attempt)}`;
-    c.header('cache-control', 'no-store');
-    c.header('referrer-policy', 'no-referrer');
-    return c.html(renderInShell(await deps.assets(SHELL, c.req.raw), { title: 'Status pendaftaran', main, url }), options.status ?? 200);
+    return privateHtml(c, await shellPage(deps, c.req.raw, { title: 'Status pendaftaran', main, url }), options.status);
   };
   return new Hono()
     .get('/:token', (c) => {

@@ -7,7 +7,7 @@ import { parseOrThrow } from '../../src/core/validation.ts';
 import { createReport } from '../../db/queries/reports.ts';
 import { readBody, withoutHoneypot } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
-import { renderInShell, SHELL } from '../html/shell.ts';
+import { shellPage } from '../html/shell.ts';
 
 /** POST /api/reports: anyone reports a problem on a public profile; it lands in the staff queue. */
 export function reportRoutes(deps: Required<AppDeps>) {
@@ -20,6 +20,6 @@ export function reportRoutes(deps: Required<AppDeps>) {
     if (!fromForm) return c.json({ id: row.id, status: 'open' }, 201);
     const main = `<section class="status-page"><h1>Laporan terkirim</h1><p>${escapeHtml(messages.reportThanks)}</p><p><a class="btn" href="/umkm/${escapeHtml(report.slug)}/">Kembali ke profil</a></p></section>`;
     const url = new URL(`/umkm/${report.slug}/`, deps.config.SITE_URL).toString();
-    return c.html(renderInShell(await deps.assets(SHELL, c.req.raw), { title: 'Laporan terkirim', main, url }), 201);
+    return c.html(await shellPage(deps, c.req.raw, { title: 'Laporan terkirim', main, url }), 201);
   });
 }

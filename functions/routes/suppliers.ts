@@ -9,7 +9,7 @@ import type { AppDeps } from '../deps.ts';
 import { openApiDocument } from '../openapi.ts';
 
 export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
-export const EXPORT_MAX = 5000;
+const EXPORT_MAX = 5000;
 const SHORTLIST_MAX = 50;
 
 /** Pagination links that keep every filter of the request. */

@@ -17,8 +17,8 @@ export interface FormState {
   hidden?: Record<string, string>;
 }
 
-export const STORE_LINK_BOXES = 4;
-export const PRODUCT_ROWS = 3;
+const STORE_LINK_BOXES = 4;
+const PRODUCT_ROWS = 3;
 
 interface FilledState {
   values: Record<string, unknown>;
