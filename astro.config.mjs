@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeadersFile } from './src/integrations/headers.ts';
+import { buildRecord } from './src/integrations/build-record.ts';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
@@ -16,7 +17,7 @@ export default defineConfig({
   compressHTML: true,
   // Prerendering runs in Node so the content loader can read the local libSQL file.
   adapter: cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' }),
-  integrations: [pagefindIndex(), securityHeadersFile()],
+  integrations: [pagefindIndex(), securityHeadersFile(), buildRecord()],
   // No Astro sessions: the portal keeps no server-side session, so no KV namespace is needed.
   session: false,
   devToolbar: { enabled: false },

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { ConsentRecord } from '../src/core/consent.ts';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const msmeStatuses = ['pending', 'published', 'rejected', 'removed'] as const;
@@ -51,9 +52,14 @@ export const msmes = sqliteTable(
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     /** Bumped on every change, for optimistic concurrency. */
     version: integer('version').notNull().default(1),
+    /** The mentor (staff id) who registered the business on the owner's behalf, if one did. */
+    registeredBy: integer('registered_by'),
+    /** How the owner consented when a mentor registered for them: who, when, how. */
+    consentRecord: text('consent_record', { mode: 'json' }).$type<ConsentRecord>(),
   },
   (t) => [
     uniqueIndex('msmes_slug_unique').on(t.slug),
+    index('msmes_registered_by_idx').on(t.registeredBy, t.createdAt),
     uniqueIndex('msmes_status_token_unique').on(t.statusTokenHash),
     index('msmes_status_published_idx').on(t.status, t.publishedAt),
     // The browse order: verified first, then newest.
@@ -159,4 +165,58 @@ export const auditLog = sqliteTable(
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [index('audit_log_msme_idx').on(t.msmeId, t.at)],
+);
+
+/** Staff roles: reviewers moderate the directory; mentors (UMKM Juara) register businesses for their owners. */
+export const staffRoles = ['reviewer', 'mentor'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+/** A Dinas KUMKM staff account. The password is kept only as a PBKDF2 hash. */
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: staffRoles }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** Failed sign-ins since the last success; past a threshold the account waits (lockedUntil). */
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('staff_username_unique').on(t.username)],
+);
+
+/** A signed-in staff session. The cookie holds a random token; only its SHA-256 is stored. */
+export const staffSessions = sqliteTable(
+  'staff_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    /** Sent back with every form of the session (synchroniser token), besides the Origin check. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('staff_sessions_staff_idx').on(t.staffId)],
+);
+
+/**
+ * Builds of the static site, recorded by the build itself: a listing approved after the
+ * newest build's snapshot is not on the site yet. `requested` rows are deploy hook calls.
+ */
+export const siteBuilds = sqliteTable(
+  'site_builds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['built', 'requested'] }).notNull(),
+    /** For a build: when it read the database; for a request: when it was made. */
+    snapshotAt: integer('snapshot_at', { mode: 'timestamp_ms' }).notNull(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    listings: integer('listings'),
+  },
+  (t) => [index('site_builds_kind_idx').on(t.kind, t.snapshotAt)],
 );

@@ -14,6 +14,8 @@ import { openApiRoutes, supplierRoutes } from './routes/suppliers.ts';
 import { apiDocsRoutes, procurementRoutes } from './routes/procurement.ts';
 import { posterRoutes } from './routes/posters.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { errorPage, wantsHtml } from './html/error-page.ts';
 
 /**
  * The one Hono app, for Node (functions/node.ts) and the Cloudflare Worker
@@ -24,6 +26,8 @@ export function createApp(input: AppDeps) {
     clock: () => new Date(),
     assets: async () => null,
     log: (message, error) => console.error(message, error),
+    publishSite: () => {},
+    fetch: (...args) => fetch(...args),
     ...input,
   };
   // Not strict: /pengadaan and /pengadaan/ are the same page.
@@ -31,10 +35,8 @@ export function createApp(input: AppDeps) {
 
   app.use('*', withSecurityHeaders);
   const writes = rateLimit(deps.config.WRITES_PER_MINUTE, deps.clock);
-  for (const path of ['/api/*', '/status/*']) {
-    app.use(path, writes);
-    app.use(path, bodyLimit(deps.config.MAX_BODY_KB));
-  }
+  for (const path of ['/api/*', '/status/*', '/admin/masuk']) app.use(path, writes);
+  for (const path of ['/api/*', '/status/*', '/admin/*']) app.use(path, bodyLimit(deps.config.MAX_BODY_KB));
 
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/msmes', msmeRoutes(deps));
@@ -46,9 +48,12 @@ export function createApp(input: AppDeps) {
   app.route('/pengadaan', procurementRoutes(deps));
   app.route('/poster', posterRoutes(deps));
   app.route('/api/docs', apiDocsRoutes(deps));
+  app.route('/admin', adminRoutes(deps));
 
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', messages.notFound)));
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
+    // A form sent without JavaScript gets a page it can show (a 429 with Retry-After, a refused body), not JSON.
+    if (error instanceof AppError && wantsHtml(c)) return errorPage(deps, c, error);
     if (error instanceof AppError) return problemResponse(c, error);
     if (error instanceof HTTPException && error.status === 405) {
       return problemResponse(c, new AppError('METHOD_NOT_ALLOWED', messages.methodNotAllowed));

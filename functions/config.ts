@@ -8,6 +8,10 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   MAX_BODY_KB: z.coerce.number().int().min(1).max(1024).default(64),
   WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Cloudflare Turnstile secret: when set, public forms must pass the challenge. */
+  TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
+  /** Production: the Workers Builds / Pages deploy hook called after an approval to rebuild the site. */
+  DEPLOY_HOOK_URL: z.url({ protocol: /^https$/ }).optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -7,11 +7,18 @@ export type AssetReader = (path: string, request: Request) => Promise<string | n
 /** Everything the API needs from its runtime, injected so tests and both runtimes build their own. */
 export interface AppDeps {
   db: Db;
-  config: Pick<Config, 'SITE_URL' | 'MAX_BODY_KB' | 'WRITES_PER_MINUTE'>;
+  config: Pick<Config, 'SITE_URL' | 'MAX_BODY_KB' | 'WRITES_PER_MINUTE'> & Partial<Pick<Config, 'TURNSTILE_SECRET_KEY'>>;
   clock?: () => Date;
   assets?: AssetReader;
   /** Where unexpected errors go; console.error by default. */
   log?: (message: string, error: unknown) => void;
+  /**
+   * Asks for the static site to be rebuilt after an approval: a debounced local build on
+   * Node, the deploy hook on Cloudflare. Resolves once asked, not once built.
+   */
+  publishSite?: () => Promise<void> | void;
+  /** fetch for services outside our walls (Turnstile, the deploy hook); tests give a stand-in. */
+  fetch?: typeof fetch;
 }
 
 export interface AppEnv {

@@ -29,6 +29,8 @@ export function createNodeServer(options: { db: Db; config: Config; clientDir: s
   server.all('/status/:token/*', (c) => api.fetch(c.req.raw, c.env));
   server.all('/pengadaan/*', (c) => api.fetch(c.req.raw, c.env));
   server.all('/poster/*', (c) => api.fetch(c.req.raw, c.env));
+  server.all('/admin', (c) => api.fetch(c.req.raw, c.env));
+  server.all('/admin/*', (c) => api.fetch(c.req.raw, c.env));
   server.all('/pengadaan', (c) => c.redirect('/pengadaan/', 301));
   server.use('/_astro/*', async (c, next) => {
     await next();

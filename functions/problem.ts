@@ -4,6 +4,8 @@ import { messages } from '../src/core/messages.ts';
 
 const titles: Record<string, string> = {
   BAD_REQUEST: 'Permintaan tidak valid',
+  UNAUTHORIZED: 'Perlu masuk',
+  FORBIDDEN: 'Tidak diizinkan',
   NOT_FOUND: 'Tidak ditemukan',
   METHOD_NOT_ALLOWED: 'Metode tidak didukung',
   CONFLICT: 'Terjadi konflik',

@@ -16,7 +16,7 @@ export interface Target {
 
 /** Empties every table, so the shared edge database starts each test file fresh. */
 async function emptyDatabase(db: Db) {
-  for (const table of ['msme_fts', 'audit_log', 'msme_reports', 'msme_revisions', 'products', 'store_links', 'msmes']) await db.run(sql.raw(`DELETE FROM ${table}`));
+  for (const table of ['msme_fts', 'audit_log', 'msme_reports', 'msme_revisions', 'products', 'store_links', 'msmes', 'staff_sessions', 'staff', 'site_builds']) await db.run(sql.raw(`DELETE FROM ${table}`));
 }
 
 /**
@@ -25,7 +25,7 @@ async function emptyDatabase(db: Db) {
  * `npm run test:edge` sets EDGE_BASE_URL and EDGE_DATABASE_URL, the same tests run
  * against the built Worker in workerd and its libSQL server (sqld), emptied first.
  */
-export async function freshApp(options: { now?: () => Date; writesPerMinute?: number } = {}) {
+export async function freshApp(options: { now?: () => Date; writesPerMinute?: number; publishSite?: () => void } = {}) {
   const edgeUrl = process.env['EDGE_BASE_URL'];
   const edgeDatabase = process.env['EDGE_DATABASE_URL'];
   if (edgeUrl && edgeDatabase) {
@@ -58,6 +58,7 @@ export async function freshApp(options: { now?: () => Date; writesPerMinute?: nu
     config: { SITE_URL: 'http://localhost:4321', MAX_BODY_KB: 64, WRITES_PER_MINUTE: options.writesPerMinute ?? 1000 },
     clock: options.now ?? (() => new Date('2026-11-29T03:00:00Z')),
     log: () => {},
+    ...(options.publishSite ? { publishSite: options.publishSite } : {}),
   });
   afterAll(() => {
     client.close();

@@ -1,8 +1,8 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Registration } from '../../src/core/registration.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
-import type { Db } from '../client.ts';
+import type { Db, DbOrTx, Tx } from '../client.ts';
 import { auditLog, msmeRevisions, msmes, products, storeLinks } from '../schema.ts';
 import { businessFields, childRows } from './registrations.ts';
 import { syncSearchIndex } from './search-index.ts';
@@ -14,40 +14,55 @@ import { syncSearchIndex } from './search-index.ts';
 export async function getOwnListing(db: Db, statusTokenHash: string) {
   const [m] = await db.select().from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
   if (!m) return undefined;
-  const [links, items, [pending]] = await Promise.all([
-    db.select().from(storeLinks).where(eq(storeLinks.msmeId, m.id)).orderBy(asc(storeLinks.position)),
-    db.select().from(products).where(eq(products.msmeId, m.id)).orderBy(asc(products.position)),
+  const [current, [pending], [lastRejected]] = await Promise.all([
+    listingData(db, m),
     db
       .select()
       .from(msmeRevisions)
       .where(and(eq(msmeRevisions.msmeId, m.id), eq(msmeRevisions.status, 'pending'))),
+    db
+      .select({ reason: msmeRevisions.reason, reviewedAt: msmeRevisions.reviewedAt })
+      .from(msmeRevisions)
+      .where(and(eq(msmeRevisions.msmeId, m.id), eq(msmeRevisions.status, 'rejected')))
+      .orderBy(desc(msmeRevisions.id))
+      .limit(1),
   ]);
   return {
     listing: m,
-    current: {
-      name: m.name,
-      description: m.description,
-      category: m.category,
-      kbliCodes: m.kbliCodes,
-      regencyCode: m.regencyCode,
-      districtCode: m.districtCode,
-      address: m.address,
-      whatsapp: m.whatsapp,
-      email: m.email,
-      nib: m.nib,
-      halalNumber: m.halalNumber,
-      pirtNumber: m.pirtNumber,
-      storeLinks: links.map((l) => l.url),
-      products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax })),
-    },
+    current,
     pendingEdit: pending ? { data: pending.data as unknown as Registration, createdAt: pending.createdAt } : undefined,
+    rejectedEdit: !pending && lastRejected?.reviewedAt ? { reason: lastRejected.reason ?? '', reviewedAt: lastRejected.reviewedAt } : undefined,
+  };
+}
+
+/** A stored listing's editable data, with its links and products in the owner's order. */
+export async function listingData(db: DbOrTx, m: typeof msmes.$inferSelect) {
+  const [links, items] = await Promise.all([
+    db.select().from(storeLinks).where(eq(storeLinks.msmeId, m.id)).orderBy(asc(storeLinks.position)),
+    db.select().from(products).where(eq(products.msmeId, m.id)).orderBy(asc(products.position)),
+  ]);
+  return {
+    name: m.name,
+    description: m.description,
+    category: m.category,
+    kbliCodes: m.kbliCodes,
+    regencyCode: m.regencyCode,
+    districtCode: m.districtCode,
+    address: m.address,
+    whatsapp: m.whatsapp,
+    email: m.email,
+    nib: m.nib,
+    halalNumber: m.halalNumber,
+    pirtNumber: m.pirtNumber,
+    storeLinks: links.map((l) => l.url),
+    products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax })),
   };
 }
 
 export type OwnListing = NonNullable<Awaited<ReturnType<typeof getOwnListing>>>;
 
 /** Replaces a listing's fields, links and products with a registration's (inside a transaction). */
-async function applyRegistration(tx: Parameters<Parameters<Db['transaction']>[0]>[0], msmeId: number, reg: Registration, fields: Partial<typeof msmes.$inferInsert>) {
+export async function applyRegistration(tx: Tx, msmeId: number, reg: Registration, fields: Partial<typeof msmes.$inferInsert>) {
   await tx.update(msmes).set({ ...businessFields(reg), ...fields }).where(eq(msmes.id, msmeId));
   await tx.delete(storeLinks).where(eq(storeLinks.msmeId, msmeId));
   await tx.delete(products).where(eq(products.msmeId, msmeId));

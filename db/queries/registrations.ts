@@ -1,4 +1,5 @@
 import { eq, like, or } from 'drizzle-orm';
+import type { ConsentRecord } from '../../src/core/consent.ts';
 import type { Registration } from '../../src/core/registration.ts';
 import { slugCandidate, slugify } from '../../src/core/slug.ts';
 import type { Db, DbOrTx } from '../client.ts';
@@ -15,6 +16,9 @@ export interface NewListingOptions {
   verifiedAt?: Date | null;
   isJuara?: boolean;
   isSample?: boolean;
+  /** A mentor registering on the owner's behalf, and the owner's consent they recorded. */
+  registeredBy?: number;
+  consentRecord?: ConsentRecord;
 }
 
 /** A slug no other listing has: the name's slug, or the first free "-2", "-3", ... */
@@ -69,6 +73,8 @@ export function listingRow(reg: Registration, slug: string, options: NewListingO
     isJuara: options.isJuara ?? false,
     isSample: options.isSample ?? false,
     statusTokenHash: options.statusTokenHash,
+    registeredBy: options.registeredBy ?? null,
+    consentRecord: options.consentRecord ?? null,
     consentAt: options.now,
     createdAt: options.now,
     updatedAt: options.verifiedAt ?? options.now,

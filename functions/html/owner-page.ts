@@ -49,7 +49,11 @@ export function renderOwnerTools(own: OwnListing, token: string, attempt?: { val
   const pending = own.pendingEdit
     ? `<section class="notice" aria-labelledby="pending-edit"><h2 id="pending-edit">Perubahan menunggu verifikasi</h2>
 <p>Anda mengirim perubahan pada ${date.format(own.pendingEdit.createdAt)} WIB. Profil yang tayang tetap seperti semula sampai petugas menyetujuinya. Formulir di bawah berisi perubahan terakhir Anda.</p></section>`
-    : '';
+    : own.rejectedEdit
+      ? `<section class="notice" aria-labelledby="rejected-edit"><h2 id="rejected-edit">Perubahan terakhir ditolak</h2>
+<p>Petugas menolak perubahan Anda pada ${date.format(own.rejectedEdit.reviewedAt)} WIB. <strong>Alasan:</strong> ${e(own.rejectedEdit.reason)}</p>
+<p>Profil yang tayang tidak berubah. Anda dapat memperbaiki lalu mengirim perubahan lagi.</p></section>`
+      : '';
   const values = attempt?.values ?? formValues(own.pendingEdit?.data ?? own.current);
   const form = renderRegistrationForm({
     values,

@@ -13,6 +13,7 @@ import { renderStatusPage } from '../html/status-page.ts';
 import { renderOwnerTools } from '../html/owner-page.ts';
 import { getOwnListing, removeOwnListing, submitOwnerEdit } from '../../db/queries/owner.ts';
 import { escapeHtml } from '../../src/core/text.ts';
+import { publicationState } from '../../db/queries/site-builds.ts';
 import type { FieldError } from '../../src/core/errors.ts';
 
 const statusPath = (token: string) => `/status/${token}`;
@@ -101,7 +102,8 @@ export function statusPageRoutes(deps: Required<AppDeps>) {
     const own = await getOwnListing(deps.db, await ownerTokenHash(token));
     if (!own) throw new AppError('NOT_FOUND', messages.registrationNotFound);
     const url = new URL(statusPath(token), deps.config.SITE_URL).toString();
-    const main = `${options.notice ? `<p class="notice" role="status">${escapeHtml(options.notice)}</p>` : ''}${renderStatusPage(own.listing, url, c.req.query('baru') === '1')}${renderOwnerTools(own, token, options.attempt)}`;
+    const publication = own.listing.status === 'published' ? (await publicationState(deps.db, own.listing.id)).state : 'live';
+    const main = `${options.notice ? `<p class="notice" role="status">${escapeHtml(options.notice)}</p>` : ''}${renderStatusPage(own.listing, url, c.req.query('baru') === '1', publication)}${renderOwnerTools(own, token, options.attempt)}`;
     return privateHtml(c, await shellPage(deps, c.req.raw, { title: 'Status pendaftaran', main, url }), options.status);
   };
   return new Hono()

@@ -1,6 +1,8 @@
 /** The closed list of error codes the API and the site can answer with. */
 export const errorCodes = {
   BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,

@@ -56,6 +56,27 @@ export const messages = {
   exportSlugs: (max: number) => `Daftar pendek berisi slug yang dipisah koma, paling banyak ${max}.`,
   exportNoPaging: 'Unduhan selalu berisi seluruh hasil; hapus parameter page dan per_page.',
   repeatedParam: (name: string) => `Parameter "${name}" hanya boleh diisi sekali.`,
+  staff: {
+    username: 'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+    role: 'Peran: reviewer (petugas verifikasi) atau mentor (pendamping UMKM Juara).',
+    passwordShort: 'Kata sandi minimal 12 karakter.',
+    usernameTaken: 'Nama pengguna ini sudah dipakai.',
+    badCredentials: 'Nama pengguna atau kata sandi salah.',
+    locked: (minutes: number) => `Terlalu banyak percobaan masuk yang gagal. Akun ini dikunci sementara; coba lagi dalam ${minutes} menit.`,
+    signInRequired: 'Silakan masuk sebagai petugas untuk membuka halaman ini.',
+    forbidden: 'Peran Anda tidak berwenang melakukan tindakan ini.',
+    csrf: 'Formulir ini kedaluwarsa atau dikirim dari situs lain. Muat ulang halaman lalu coba lagi.',
+    staleReview: 'Listing ini berubah sejak halaman dibuka. Muat ulang, periksa perubahannya, lalu putuskan lagi.',
+    nothingToReview: 'Tidak ada pendaftaran atau perubahan yang menunggu keputusan pada listing ini.',
+    rejectReason: 'Tulis alasan penolakan yang akan dibaca pemilik (minimal 10 karakter).',
+    consentOwner: 'Tulis nama pemilik usaha yang memberi persetujuan.',
+    consentMethod: 'Pilih cara pemilik memberi persetujuan.',
+    consentConfirm: 'Centang bahwa pemilik sudah menyetujui datanya ditampilkan.',
+    nibMissing: 'Listing ini tidak mencantumkan NIB.',
+    queueKind: 'Jenis antrean: baru atau ubah.',
+    reportNote: 'Tulis singkat tindakan yang diambil (minimal 5 karakter).',
+    signedOut: 'Anda sudah keluar.',
+  },
 } as const;
 
 export const phoneMessages: Record<Extract<PhoneResult, { ok: false }>['reason'], string> = {

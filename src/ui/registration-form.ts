@@ -3,6 +3,7 @@ import { platforms } from '../core/platforms.ts';
 import { LIMITS } from '../core/registration.ts';
 import { escapeHtml as e } from '../core/text.ts';
 import type { FieldError } from '../core/errors.ts';
+import { consentMethodLabels } from '../core/consent.ts';
 
 /**
  * The registration form as HTML, shared by the static /daftar page and by the API when
@@ -15,6 +16,8 @@ export interface FormState {
   action?: string;
   submitLabel?: string;
   hidden?: Record<string, string>;
+  /** A mentor registering on the owner's behalf records how the owner consented, instead of consenting. */
+  onBehalf?: boolean;
 }
 
 const STORE_LINK_BOXES = 4;
@@ -166,16 +169,42 @@ ${field(state, { path: 'halalNumber', label: 'Nomor sertifikat halal', hint: 'Da
 ${field(state, { path: 'pirtNumber', label: 'Nomor P-IRT', hint: 'Izin pangan industri rumah tangga, 15 angka.', control: input(state, 'pirtNumber', 'inputmode="numeric"') })}
 ${field(state, { path: 'email', label: 'Email', hint: 'Untuk salinan tautan status. Tidak ditampilkan.', control: input(state, 'email', 'type="email" autocomplete="email"') })}
 </fieldset>
-<fieldset class="consent"><legend>Persetujuan</legend>
+${formState.onBehalf ? mentorConsent(state) : ownerConsent(state)}
+<button type="submit" class="btn btn-primary">${e(formState.submitLabel ?? 'Kirim pendaftaran')}</button>
+</form>`;
+}
+
+/** The owner's own consent, per UU PDP: what is published and why. */
+const ownerConsent = (state: FilledState) => `<fieldset class="consent"><legend>Persetujuan</legend>
 ${field(state, {
   path: 'consent',
   label: 'Saya setuju data usaha di atas (nama usaha, deskripsi, kategori, kecamatan, alamat usaha bila diisi, nomor WhatsApp usaha, tautan toko, produk dan nomor izin) ditampilkan untuk umum di Etalase Jabar agar pembeli dan instansi pemerintah dapat menemukan usaha saya.',
   hint: 'Sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi. Email tidak ditampilkan. Anda dapat mengubah atau menghapus data kapan saja.',
   required: true,
-  control: (attrs) => `<input ${attrs} type="checkbox" value="true"${v('consent') ? ' checked' : ''}>`,
+  control: (attrs) => `<input ${attrs} type="checkbox" value="true"${valueAt(state.values, 'consent') ? ' checked' : ''}>`,
 })}
 <p><a href="/privasi/">Baca kebijakan privasi</a></p>
-</fieldset>
-<button type="submit" class="btn btn-primary">${e(formState.submitLabel ?? 'Kirim pendaftaran')}</button>
-</form>`;
-}
+</fieldset>`;
+
+/** A mentor's record of the owner's consent: who gave it and how, besides the mentor's confirmation. */
+const mentorConsent = (state: FilledState) => `<fieldset class="consent"><legend>Persetujuan pemilik</legend>
+<p class="hint">Anda mendaftarkan usaha ini atas nama pemiliknya. Catat siapa yang menyetujui dan bagaimana; catatan ini tersimpan di log audit.</p>
+${field(state, { path: 'ownerName', label: 'Nama pemilik yang menyetujui', required: true, control: input(state, 'ownerName', 'maxlength="80" autocomplete="off"') })}
+${field(state, {
+  path: 'consentMethod',
+  label: 'Cara pemilik menyetujui',
+  required: true,
+  control: (attrs) =>
+    `<select ${attrs}><option value="">Pilih…</option>${Object.entries(consentMethodLabels)
+      .map(([value, label]) => `<option value="${value}"${valueAt(state.values, 'consentMethod') === value ? ' selected' : ''}>${e(label)}</option>`)
+      .join('')}</select>`,
+})}
+${field(state, {
+  path: 'consent',
+  label: 'Pemilik sudah membaca dan menyetujui bahwa data usaha di atas (tanpa email) ditampilkan untuk umum di Etalase Jabar, dan tahu bahwa ia dapat mengubah atau menghapusnya kapan saja.',
+  hint: 'Sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi.',
+  required: true,
+  control: (attrs) => `<input ${attrs} type="checkbox" value="true"${valueAt(state.values, 'consent') ? ' checked' : ''}>`,
+})}
+</fieldset>`;
+

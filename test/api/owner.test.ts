@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { freshApp, json, validRegistration } from '../helpers.ts';
 import { auditLog, msmeRevisions, msmes, products, storeLinks } from '../../db/schema.ts';
-import { syncSearchIndex } from '../../db/queries/search-index.ts';
+import { approve } from '../../db/queries/review.ts';
 
 const { app, db } = await freshApp();
 
@@ -14,10 +14,10 @@ async function register(name: string) {
   return { ...body, id: row!.id };
 }
 
-/** What staff approval will do (issue 3's review queue): publish and index. */
+/** A reviewer's approval, through the same query the review queue uses. */
 async function publish(id: number) {
-  await db.update(msmes).set({ status: 'published', publishedAt: new Date() }).where(eq(msmes.id, id));
-  await syncSearchIndex(db, id);
+  const [row] = await db.select().from(msmes).where(eq(msmes.id, id));
+  await approve(db, { id, version: row!.version, actor: 'staf:test', now: new Date() });
 }
 
 const put = (token: string, body: Record<string, unknown>) => app.request(`/api/registrations/${token}`, { ...json(body), method: 'PUT' });
@@ -51,9 +51,10 @@ describe('the owner changes a listing through the private link', () => {
   it('keeps a published profile unchanged while the change waits for review; a newer change supersedes the older', async () => {
     const { statusToken, id, slug } = await register('Dodol Ibu Imas');
     await publish(id);
-    expect((await put(statusToken, { ...validRegistration({ name: 'Dodol Ibu Imas Garut' }), version: 1 })).status).toBe(200);
-    const second = await put(statusToken, { ...validRegistration({ name: 'Dodol Asli Ibu Imas' }), version: 2 });
-    expect(await second.json()).toEqual({ status: 'edit-pending', version: 3 });
+    // The approval itself was a change: version 2.
+    expect((await put(statusToken, { ...validRegistration({ name: 'Dodol Ibu Imas Garut' }), version: 2 })).status).toBe(200);
+    const second = await put(statusToken, { ...validRegistration({ name: 'Dodol Asli Ibu Imas' }), version: 3 });
+    expect(await second.json()).toEqual({ status: 'edit-pending', version: 4 });
     const profile = (await (await app.request(`/api/msmes/${slug}`)).json()) as { name: string };
     expect(profile.name).toBe('Dodol Ibu Imas');
     const revisions = await db.select().from(msmeRevisions).where(eq(msmeRevisions.msmeId, id)).orderBy(msmeRevisions.id);

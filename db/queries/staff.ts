@@ -1,0 +1,95 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { AppError } from '../../src/core/errors.ts';
+import { messages } from '../../src/core/messages.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../../src/core/password.ts';
+import { lockoutMinutes, SESSION_HOURS, type NewStaff } from '../../src/core/staff.ts';
+import { hashToken, newToken } from '../../src/core/token.ts';
+import type { Db } from '../client.ts';
+import { staff, staffSessions, type StaffRole } from '../schema.ts';
+
+/** The signed-in person as routes see them. */
+export interface StaffMember {
+  id: number;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+}
+
+/** Creates an account with a hashed password; CONFLICT if the username is taken. */
+export async function createStaff(db: Db, input: NewStaff, now: Date): Promise<StaffMember> {
+  const passwordHash = await hashPassword(input.password);
+  const [row] = await db
+    .insert(staff)
+    .values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ id: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role });
+  if (!row) throw new AppError('CONFLICT', messages.staff.usernameTaken, { fields: [{ path: 'username', message: messages.staff.usernameTaken }] });
+  return row;
+}
+
+/**
+ * Checks a username and password. Unknown names cost the same hash as known ones, failures
+ * are counted per account, and an account past the threshold waits (RATE_LIMITED with
+ * Retry-After) without its password even being checked.
+ */
+export async function signIn(db: Db, username: string, password: string, now: Date): Promise<StaffMember> {
+  const [account] = await db.select().from(staff).where(eq(staff.username, username.trim().toLowerCase()));
+  if (account?.lockedUntil && account.lockedUntil > now) {
+    const seconds = Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 1000);
+    throw new AppError('RATE_LIMITED', messages.staff.locked(Math.ceil(seconds / 60)), { headers: { 'retry-after': String(seconds) } });
+  }
+  const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
+  if (!account || !ok) {
+    if (account) {
+      const failed = account.failedAttempts + 1;
+      const minutes = lockoutMinutes(failed);
+      await db
+        .update(staff)
+        .set({ failedAttempts: failed, lockedUntil: minutes > 0 ? new Date(now.getTime() + minutes * 60_000) : null })
+        .where(eq(staff.id, account.id));
+    }
+    throw new AppError('UNAUTHORIZED', messages.staff.badCredentials);
+  }
+  if (account.failedAttempts > 0) await db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, account.id));
+  return { id: account.id, username: account.username, displayName: account.displayName, role: account.role };
+}
+
+/** Opens a session; returns the cookie token (stored only as a hash) and the form token. */
+export async function openSession(db: Db, staffId: number, now: Date) {
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  await db.delete(staffSessions).where(lt(staffSessions.expiresAt, now));
+  await db.insert(staffSessions).values({ tokenHash: await hashToken(token), staffId, csrfToken, createdAt: now, expiresAt });
+  return { token, csrfToken, expiresAt };
+}
+
+/** The session behind a cookie token, with its staff member, if it exists and has not expired. */
+export async function findSession(db: Db, token: string, now: Date) {
+  const [row] = await db
+    .select({
+      csrfToken: staffSessions.csrfToken,
+      expiresAt: staffSessions.expiresAt,
+      id: staff.id,
+      username: staff.username,
+      displayName: staff.displayName,
+      role: staff.role,
+    })
+    .from(staffSessions)
+    .innerJoin(staff, eq(staff.id, staffSessions.staffId))
+    .where(and(eq(staffSessions.tokenHash, await hashToken(token)), gt(staffSessions.expiresAt, now)));
+  if (!row) return undefined;
+  const { csrfToken, expiresAt, ...member } = row;
+  return { member: member as StaffMember, csrfToken, expiresAt };
+}
+
+/** Signs out: the session is gone from the database, so a copied cookie no longer works. */
+export async function closeSession(db: Db, token: string) {
+  await db.delete(staffSessions).where(eq(staffSessions.tokenHash, await hashToken(token)));
+}
+
+/** Number of staff accounts, for the start script's hint. */
+export async function countStaff(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(staff);
+  return row?.n ?? 0;
+}

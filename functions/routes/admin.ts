@@ -1,0 +1,260 @@
+import { Hono, type Context } from 'hono';
+import { mentorConsentSchema } from '../../src/core/consent.ts';
+import { AppError, type FieldError } from '../../src/core/errors.ts';
+import { messages } from '../../src/core/messages.ts';
+import { registrationSchema } from '../../src/core/registration.ts';
+import { queueFilterSchema, signInSchema, staffNote } from '../../src/core/staff.ts';
+import { escapeHtml } from '../../src/core/text.ts';
+import { hashToken, newToken } from '../../src/core/token.ts';
+import { parseOrThrow, toFieldErrors } from '../../src/core/validation.ts';
+import { createListing } from '../../db/queries/registrations.ts';
+import { approve, closeReport, getReviewItem, listOpenReports, listQueue, listRegisteredBy, reject, setJuara, verifyNib } from '../../db/queries/review.ts';
+import { closeSession, openSession, signIn } from '../../db/queries/staff.ts';
+import type { StaffRole } from '../../db/schema.ts';
+import { readBody, withoutHoneypot } from '../body.ts';
+import type { AppDeps } from '../deps.ts';
+import { adminNav, notice, renderSignIn } from '../html/admin-layout.ts';
+import { renderReviewItem } from '../html/admin-listing.ts';
+import { renderMentorForm, renderMyListings, renderRegistered } from '../html/admin-mentor.ts';
+import { renderQueue, renderReports } from '../html/admin-queue.ts';
+import { shellPage } from '../html/shell.ts';
+import { checkCsrfToken, checkOrigin, clearSessionCookie, requireStaff, sessionToken, setSessionCookie, staffSession, type AdminEnv, type StaffSession } from '../middleware/staff-session.ts';
+
+type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500;
+
+const REVIEWERS: readonly StaffRole[] = ['reviewer'];
+const ALL_STAFF: readonly StaffRole[] = ['reviewer', 'mentor'];
+
+/** Where a role starts after signing in. */
+const home = (role: StaffRole) => (role === 'reviewer' ? '/admin/antrean' : '/admin/binaan');
+
+/** A `lanjut` target is only ever a path inside /admin, never another site. */
+const safeNext = (next: unknown) => (typeof next === 'string' && /^\/admin(\/[A-Za-z0-9/_?=&%.-]*)?$/.test(next) ? next : undefined);
+
+const actorOf = (session: StaffSession) => `staf:${session.member.username}`;
+
+const doneNotices: Record<string, string> = {
+  setujui: 'Disetujui. Situs diperbarui di latar belakang; profil tampil dalam beberapa menit.',
+  tolak: 'Ditolak. Pemilik melihat alasannya di halaman status pribadinya.',
+  nib: 'NIB ditandai terverifikasi.',
+  juara: 'Tanda UMKM Juara diperbarui.',
+  laporan: 'Laporan ditutup.',
+};
+
+/**
+ * /admin: staff sign-in, the review queue, decisions on listings, problem reports, and the
+ * mentors' registrations on an owner's behalf. Server-rendered pages and plain forms, so
+ * they work without JavaScript; every write needs a same-origin request and the session's
+ * CSRF token, and lands in the audit log with who and when.
+ */
+export function adminRoutes(deps: Required<AppDeps>) {
+  const app = new Hono<AdminEnv>();
+
+  const page = async (c: Context<AdminEnv>, title: string, main: string, status: Status = 200, current = '') => {
+    const session = c.get('session');
+    c.header('cache-control', 'no-store');
+    // Staff pages and the owner links they show are never sent on as a Referer.
+    c.header('referrer-policy', 'no-referrer');
+    const url = new URL(new URL(c.req.url).pathname, deps.config.SITE_URL).toString();
+    const body = `${session ? adminNav(session, current) : ''}<div class="admin">${main}</div>`;
+    return c.html(await shellPage(deps, c.req.raw, { title, main: body, url }), status);
+  };
+
+  /** Publishing must not fail an approval that is already stored: a failed rebuild request is logged. */
+  const publish = async () => {
+    try {
+      await deps.publishSite();
+    } catch (error) {
+      deps.log('Permintaan membangun ulang situs gagal', error);
+    }
+  };
+
+  app.use('*', staffSession(deps));
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') checkOrigin(c, deps.config.SITE_URL);
+    await next();
+  });
+
+  app.onError(async (error, c) => {
+    if (!(error instanceof AppError)) {
+      deps.log(`Unhandled error on ${c.req.method} ${new URL(c.req.url).pathname}`, error);
+      return page(c, 'Kesalahan', `<h1>Terjadi kesalahan</h1>${notice(messages.internal, 'error')}`, 500);
+    }
+    for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+    if (error.code === 'UNAUTHORIZED') {
+      const next = c.req.method === 'GET' ? safeNext(new URL(c.req.url).pathname + new URL(c.req.url).search) : undefined;
+      if (c.req.method === 'GET') return c.redirect(`/admin/masuk${next ? `?lanjut=${encodeURIComponent(next)}` : ''}`, 303);
+      return page(c, 'Masuk petugas', renderSignIn({ error: error.message }), 401);
+    }
+    const fields = error.fields.length > 0 ? `<ul>${error.fields.map((f) => `<li>${escapeHtml(f.path)}: ${escapeHtml(f.message)}</li>`).join('')}</ul>` : '';
+    return page(c, 'Tidak dapat dilanjutkan', `<h1>Tidak dapat dilanjutkan</h1>${notice(error.message, 'error')}${fields}<p><a href="/admin">Kembali</a></p>`, error.status as Status);
+  });
+
+  /** A signed-in form post: the session with one of `roles`, the body, and the CSRF token checked. */
+  const signedPost = async (c: Context<AdminEnv>, roles: readonly StaffRole[]) => {
+    const session = requireStaff(c, roles);
+    const { data } = await readBody(c);
+    checkCsrfToken(session, data['csrf']);
+    const { csrf: _csrf, ...rest } = data;
+    return { session, data: rest };
+  };
+
+  const listingId = (c: Context) => {
+    const raw = c.req.param('id') ?? '';
+    if (!/^\d{1,10}$/.test(raw)) throw new AppError('NOT_FOUND', messages.msmeNotFound);
+    return Number(raw);
+  };
+
+  const versionOf = (data: Record<string, unknown>) => {
+    const raw = data['version'];
+    if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw)) throw new AppError('VALIDATION_FAILED', messages.version, { fields: [{ path: 'version', message: messages.version }] });
+    return Number(raw);
+  };
+
+  const reviewPage = async (c: Context<AdminEnv>, id: number, options: { message?: string; error?: boolean; status?: Status } = {}) => {
+    const session = requireStaff(c, REVIEWERS);
+    const item = await getReviewItem(deps.db, id);
+    if (!item) throw new AppError('NOT_FOUND', messages.msmeNotFound);
+    return page(c, `Tinjau: ${item.listing.name}`, `${notice(options.message, options.error ? 'error' : 'ok')}${renderReviewItem(item, session)}`, options.status ?? 200);
+  };
+
+  /** Runs a reviewer's decision; a stale page or nothing to decide re-renders the listing with the reason. */
+  const decide = (path: string, run: (id: number, version: number, data: Record<string, unknown>, session: StaffSession) => Promise<boolean>) =>
+    app.post(`/umkm/:id/${path}`, async (c) => {
+      const id = listingId(c);
+      const { session, data } = await signedPost(c, REVIEWERS);
+      try {
+        const published = await run(id, versionOf(data), data, session);
+        if (published) await publish();
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'VALIDATION_FAILED')) {
+          const detail = error.fields.length > 0 ? error.fields.map((f) => f.message).join(' ') : error.message;
+          return reviewPage(c, id, { message: detail, error: true, status: error.status as Status });
+        }
+        throw error;
+      }
+      return c.redirect(`/admin/umkm/${id}?selesai=${path}`, 303);
+    });
+
+  app.get('/', (c) => {
+    const session = c.get('session');
+    return c.redirect(session ? home(session.member.role) : '/admin/masuk', 303);
+  });
+
+  app.get('/masuk', (c) => {
+    const session = c.get('session');
+    if (session) return c.redirect(home(session.member.role), 303);
+    return page(c, 'Masuk petugas', renderSignIn({ next: safeNext(c.req.query('lanjut')), info: c.req.query('keluar') === '1' ? messages.staff.signedOut : undefined }));
+  });
+
+  app.post('/masuk', async (c) => {
+    const { data } = await readBody(c);
+    const next = safeNext(data['lanjut']);
+    const username = typeof data['username'] === 'string' ? data['username'] : '';
+    const parsed = signInSchema.safeParse(data);
+    if (!parsed.success) return page(c, 'Masuk petugas', renderSignIn({ next, username, error: messages.staff.badCredentials }), 422);
+    try {
+      const member = await signIn(deps.db, parsed.data.username, parsed.data.password, deps.clock());
+      const session = await openSession(deps.db, member.id, deps.clock());
+      setSessionCookie(c, session.token, session.expiresAt);
+      return c.redirect(next ?? home(member.role), 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || (error.code !== 'UNAUTHORIZED' && error.code !== 'RATE_LIMITED')) throw error;
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      return page(c, 'Masuk petugas', renderSignIn({ next, username, error: error.message }), error.status as Status);
+    }
+  });
+
+  app.post('/keluar', async (c) => {
+    await signedPost(c, ALL_STAFF);
+    const token = sessionToken(c);
+    if (token) await closeSession(deps.db, token);
+    clearSessionCookie(c);
+    return c.redirect('/admin/masuk?keluar=1', 303);
+  });
+
+  app.get('/antrean', async (c) => {
+    requireStaff(c, REVIEWERS);
+    const query = parseOrThrow(queueFilterSchema, c.req.query(), 'BAD_REQUEST');
+    const filter = { kind: query.jenis || undefined, regencyCode: query.wilayah || undefined, q: query.q?.trim() || undefined, duplicatesOnly: query.duplikat === '1' };
+    const { items } = await listQueue(deps.db, filter);
+    return page(c, 'Antrean verifikasi', renderQueue(filter, items), 200, '/admin/antrean');
+  });
+
+  app.get('/laporan', async (c) => {
+    requireStaff(c, REVIEWERS);
+    return page(c, 'Laporan masalah', renderReports(await listOpenReports(deps.db)), 200, '/admin/laporan');
+  });
+
+  app.get('/umkm/:id', (c) => {
+    const done = doneNotices[c.req.query('selesai') ?? ''];
+    return reviewPage(c, listingId(c), done ? { message: done } : {});
+  });
+
+  const action = (session: StaffSession, id: number, version: number) => ({ id, version, actor: actorOf(session), now: deps.clock() });
+
+  decide('setujui', async (id, version, _data, session) => {
+    await approve(deps.db, action(session, id, version));
+    return true;
+  });
+  decide('tolak', async (id, version, data, session) => {
+    const reason = staffNote(10, 500).safeParse(data['reason']);
+    if (!reason.success) throw new AppError('VALIDATION_FAILED', messages.staff.rejectReason, { fields: toFieldErrors(reason.error).map((f) => ({ ...f, path: 'reason' })) });
+    await reject(deps.db, { ...action(session, id, version), reason: reason.data });
+    return false;
+  });
+  decide('nib', async (id, version, _data, session) => {
+    await verifyNib(deps.db, action(session, id, version));
+    return true;
+  });
+  decide('juara', async (id, version, data, session) => {
+    if (data['juara'] !== '0' && data['juara'] !== '1') throw new AppError('VALIDATION_FAILED', messages.flag, { fields: [{ path: 'juara', message: messages.flag }] });
+    await setJuara(deps.db, { ...action(session, id, version), juara: data['juara'] === '1' });
+    return true;
+  });
+
+  app.post('/laporan/:rid/tutup', async (c) => {
+    const { session, data } = await signedPost(c, REVIEWERS);
+    const rid = c.req.param('rid');
+    if (!/^\d{1,10}$/.test(rid)) throw new AppError('NOT_FOUND', messages.notFound);
+    const note = staffNote(5, 300).safeParse(data['note']);
+    if (!note.success) throw new AppError('VALIDATION_FAILED', messages.staff.reportNote, { fields: [{ path: 'note', message: messages.staff.reportNote }] });
+    await closeReport(deps.db, Number(rid), note.data, actorOf(session), deps.clock());
+    return c.redirect('/admin/laporan', 303);
+  });
+
+  app.get('/binaan', async (c) => {
+    const session = requireStaff(c, ALL_STAFF);
+    return page(c, 'UMKM yang saya daftarkan', renderMyListings(await listRegisteredBy(deps.db, session.member.id)), 200, '/admin/binaan');
+  });
+
+  app.get('/daftar', (c) => {
+    const session = requireStaff(c, ALL_STAFF);
+    return page(c, 'Daftarkan UMKM', renderMentorForm(session), 200, '/admin/daftar');
+  });
+
+  app.post('/daftar', async (c) => {
+    const { session, data: sent } = await signedPost(c, ALL_STAFF);
+    const { ownerName, consentMethod, ...registration } = withoutHoneypot(sent);
+    const reg = registrationSchema.safeParse(registration);
+    const consent = mentorConsentSchema.safeParse({ ownerName, consentMethod });
+    if (!reg.success || !consent.success) {
+      const errors: FieldError[] = [...(consent.success ? [] : toFieldErrors(consent.error)), ...(reg.success ? [] : toFieldErrors(reg.error))];
+      return page(c, 'Perbaiki isian pendaftaran', renderMentorForm(session, sent, errors), 422, '/admin/daftar');
+    }
+    const now = deps.clock();
+    const token = newToken();
+    await createListing(deps.db, reg.data, {
+      now,
+      statusTokenHash: await hashToken(token),
+      actor: actorOf(session),
+      verification: 'mentor',
+      verifiedAt: now,
+      registeredBy: session.member.id,
+      consentRecord: { ownerName: consent.data.ownerName, method: consent.data.consentMethod, at: now.toISOString(), mentor: session.member.username },
+    });
+    return page(c, 'Pendaftaran terkirim', renderRegistered(reg.data.name, new URL(`/status/${token}`, deps.config.SITE_URL).toString()), 201);
+  });
+
+  return app;
+}

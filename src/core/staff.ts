@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { messages } from './messages.ts';
+import { cleanText, looksLikeMarkup } from './text.ts';
+
+/** Sign-in attempts allowed before an account waits; each further failure doubles the wait. */
+export const LOCKOUT = { attempts: 5, baseMinutes: 15, maxMinutes: 24 * 60 } as const;
+
+/** How long an account waits after `failedAttempts` failures in a row (0 while under the threshold). */
+export function lockoutMinutes(failedAttempts: number): number {
+  if (failedAttempts < LOCKOUT.attempts) return 0;
+  return Math.min(LOCKOUT.maxMinutes, LOCKOUT.baseMinutes * 2 ** (failedAttempts - LOCKOUT.attempts));
+}
+
+/** A staff session lasts a working day; signing in again starts a new one. */
+export const SESSION_HOURS = 10;
+
+const username = z
+  .string({ error: messages.staff.username })
+  .transform((v) => v.trim().toLowerCase())
+  .pipe(z.string().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, messages.staff.username));
+
+/** The sign-in form. The password is not trimmed or cleaned: it is checked as typed. */
+export const signInSchema = z.object({
+  username: z.string({ error: messages.required }).trim().min(1, messages.required).max(64, messages.tooLong(64)),
+  password: z.string({ error: messages.required }).min(1, messages.required).max(200, messages.tooLong(200)),
+});
+
+/** A new staff account (npm run admin:create). */
+export const newStaffSchema = z.strictObject({
+  username,
+  displayName: z
+    .string({ error: messages.required })
+    .transform(cleanText)
+    .pipe(z.string().min(2, messages.tooShort(2)).max(80, messages.tooLong(80)).refine((t) => !looksLikeMarkup(t), messages.noMarkup)),
+  role: z.enum(['reviewer', 'mentor'], { error: messages.staff.role }),
+  password: z.string({ error: messages.required }).min(12, messages.staff.passwordShort).max(200, messages.tooLong(200)),
+});
+
+export type NewStaff = z.output<typeof newStaffSchema>;
+
+/** Free text a reviewer writes for the owner or the record: required, bounded, never markup. */
+export const staffNote = (min: number, max: number) =>
+  z
+    .string({ error: messages.required })
+    .transform(cleanText)
+    .pipe(z.string().min(min, messages.tooShort(min)).max(max, messages.tooLong(max)).refine((t) => !looksLikeMarkup(t), messages.noMarkup));
+
+/** The review queue's filters, from the query string (a bookmarkable GET form). */
+export const queueFilterSchema = z.strictObject({
+  jenis: z.enum(['', 'baru', 'ubah'], { error: messages.staff.queueKind }).optional(),
+  wilayah: z
+    .string()
+    .regex(/^(32\.\d{2})?$/, messages.regency)
+    .optional(),
+  q: z.string().max(100, messages.query).optional(),
+  duplikat: z.enum(['1'], { error: messages.flag }).optional(),
+});
