@@ -12,14 +12,14 @@ import type { Db } from '../db/client.ts';
  * Node runtime for local use: the built static site from dist/client plus the same API
  * app the Worker runs, in one process on the local libSQL file.
  */
-export function createNodeServer(options: { db: Db; config: Config; clientDir: string }) {
+export function createNodeServer(options: { db: Db; config: Config; clientDir: string; publishSite?: () => void }) {
   const { db, config, clientDir } = options;
   const readPage = async (path: string) => {
     const file = normalize(join(clientDir, path, path.endsWith('/') ? 'index.html' : ''));
     if (relative(clientDir, file).startsWith('..')) return null;
     return readFile(file, 'utf8').catch(() => null);
   };
-  const api = createApp({ db, config, assets: readPage });
+  const api = createApp({ db, config, assets: readPage, ...(options.publishSite ? { publishSite: options.publishSite } : {}) });
   const server = new Hono();
   // Cloudflare compresses at the edge; locally we do it here so pages weigh what they will in production.
   server.use('*', compress());

@@ -6,12 +6,15 @@ import { openDb } from '../db/local.ts';
 import { countListings, seedSample } from '../db/seed/insert.ts';
 import { argValue, fail, hasFlag, progress, say } from './cli.ts';
 import { buildSite } from './build.ts';
+import { localRebuilder } from './rebuilder.ts';
+import { countStaff } from '../db/queries/staff.ts';
 
 /**
  * `npm start`: migrate the local libSQL file, fill an empty one with sample data, build
  * the site and its search index, then serve site and API from one Node process.
  */
 const config = parseEnv(process.env);
+const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 say(`Basis data: ${config.DATABASE_URL}`);
@@ -30,7 +33,10 @@ if (!hasFlag('no-build')) {
   say(`Build selesai dalam ${(ms / 1000).toFixed(1)} dtk.`);
 }
 
-const app = createNodeServer({ db, config, clientDir });
+// Approvals rebuild the site in the background (off with --no-build, which serves dist as it is).
+const rebuilder = hasFlag('no-build') ? undefined : localRebuilder({ root, clientDir, databaseUrl: config.DATABASE_URL });
+const app = createNodeServer({ db, config, clientDir, ...(rebuilder ? { publishSite: () => rebuilder.request() } : {}) });
+if ((await countStaff(db)) === 0) say('Belum ada akun petugas. Buat dengan: npm run admin:create -- --username nama --name "Nama Lengkap" --role reviewer');
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   say(`Etalase Jabar siap di http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}  (Ctrl+C untuk berhenti)`);
 });

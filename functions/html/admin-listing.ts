@@ -74,7 +74,7 @@ ${
 <div class="field"><label for="f-reason">Alasan penolakan (dibaca pemilik)</label>
 <p class="hint" id="f-reason-hint">Tulis apa yang perlu diperbaiki, misalnya "Tautan Shopee tidak mengarah ke toko Anda."</p>
 <textarea id="f-reason" name="reason" rows="3" maxlength="500" required aria-describedby="f-reason-hint"></textarea></div>
-<button type="submit" class="btn danger">Tolak</button></form></section>`
+<button type="submit" class="btn btn-danger">Tolak</button></form></section>`
     : '';
 
   const tools =

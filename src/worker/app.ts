@@ -3,6 +3,7 @@ import { createClient } from '@libsql/client/web';
 import { createApp, type App } from '../../functions/app.ts';
 import { parseEnv } from '../../functions/config.ts';
 import { createDb } from '../../db/client.ts';
+import { deployHookPublisher } from '../../functions/publish.ts';
 
 interface WorkerEnv {
   ASSETS?: { fetch: (request: Request | URL) => Promise<Response> };
@@ -22,9 +23,11 @@ export function workerApp(): App {
   const client = createClient(
     config.DATABASE_AUTH_TOKEN ? { url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN } : { url: config.DATABASE_URL },
   );
+  const db = createDb(client);
   app = createApp({
-    db: createDb(client),
+    db,
     config,
+    ...(config.DEPLOY_HOOK_URL ? { publishSite: deployHookPublisher({ url: config.DEPLOY_HOOK_URL, db, fetch: (...args) => fetch(...args), clock: () => new Date() }) } : {}),
     assets: async (path, request) => {
       const response = await workerEnv.ASSETS?.fetch(new URL(path, request.url));
       return response?.ok ? response.text() : null;

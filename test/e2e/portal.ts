@@ -8,6 +8,7 @@ import { seedSample } from '../../db/seed/insert.ts';
 import { createNodeServer } from '../../functions/node.ts';
 import { parseEnv } from '../../functions/config.ts';
 import { buildSite } from '../../scripts/build.ts';
+import { localRebuilder } from '../../scripts/rebuilder.ts';
 
 /**
  * The portal as `npm start` serves it (built site + API in one Node process), on a fresh
@@ -24,7 +25,9 @@ export async function startPortal(sample = 60) {
   const outDir = join(dir, 'dist');
   await buildSite({ databaseUrl, outDir, quiet: true });
   const config = parseEnv({ DATABASE_URL: databaseUrl, SITE_URL: 'http://127.0.0.1:4321' });
-  const app = createNodeServer({ db, config, clientDir: join(outDir, 'client') });
+  // Approvals rebuild the site in the background, as under npm start.
+  const rebuilder = localRebuilder({ root: dir, clientDir: join(outDir, 'client'), databaseUrl, debounceMs: 200 });
+  const app = createNodeServer({ db, config, clientDir: join(outDir, 'client'), publishSite: () => rebuilder.request() });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -32,7 +35,9 @@ export async function startPortal(sample = 60) {
   return {
     db,
     url: `http://127.0.0.1:${port}`,
+    rebuilder,
     async stop() {
+      await rebuilder.idle();
       await new Promise((resolve) => server.close(resolve));
       client.close();
       rmSync(dir, { recursive: true, force: true });
