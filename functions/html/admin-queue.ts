@@ -13,14 +13,11 @@ export function renderQueue(filter: QueueFilter, items: QueueItem[]): string {
   const option = (value: string, label: string, selected: string | undefined) => `<option value="${value}"${selected === value ? ' selected' : ''}>${e(label)}</option>`;
   const rows = items
     .map(
-      (item) => `<tr>
-<td>${adminDate.format(item.submittedAt)}</td>
-<td>${item.kind === 'baru' ? 'Pendaftaran baru' : 'Perubahan'}</td>
-<td><a href="/admin/umkm/${item.id}">${e(item.name)}</a>${item.registeredBy ? `<br><span class="muted">oleh pendamping ${e(item.registeredBy)}</span>` : ''}</td>
-<td>${e(categoryName(item.category))}</td>
-<td>${e(regencyName(item.regencyCode))}</td>
-<td>${item.duplicates.length > 0 ? item.duplicates.map((d) => `<span class="badge badge-warn">${duplicateLabel[d.reason]}: ${e(d.name)}</span>`).join(' ') : ''}</td>
-</tr>`,
+      (item) => `<li class="card">
+<h2><a href="/admin/umkm/${item.id}">${e(item.name)}</a></h2>
+<p class="muted">${item.kind === 'baru' ? 'Pendaftaran baru' : 'Perubahan'} · ${e(categoryName(item.category))} · ${e(regencyName(item.regencyCode))} · masuk ${adminDate.format(item.submittedAt)} WIB${item.registeredBy ? ` · oleh pendamping ${e(item.registeredBy)}` : ''}</p>
+${item.duplicates.length > 0 ? `<p>${item.duplicates.map((d) => `<span class="badge badge-warn">${duplicateLabel[d.reason]}: ${e(d.name)}</span>`).join(' ')}</p>` : ''}
+</li>`,
     )
     .join('');
   return `<h1>Antrean verifikasi</h1>
@@ -35,9 +32,7 @@ export function renderQueue(filter: QueueFilter, items: QueueItem[]): string {
 ${
   items.length === 0
     ? '<p>Tidak ada yang menunggu. Terima kasih!</p>'
-    : `<div class="table-scroll"><table class="admin-table"><caption class="sr-only">Pendaftaran dan perubahan yang menunggu, terlama lebih dulu</caption>
-<thead><tr><th scope="col">Masuk</th><th scope="col">Jenis</th><th scope="col">Usaha</th><th scope="col">Kategori</th><th scope="col">Wilayah</th><th scope="col">Tanda</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`
+    : `<ol class="admin-queue" aria-label="Menunggu keputusan, terlama lebih dulu">${rows}</ol>`
 }`;
 }
 

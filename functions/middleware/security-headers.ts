@@ -3,7 +3,7 @@ import { baseSecurityHeaders, securityHeaders } from '../../src/core/security-he
 
 /**
  * Sets the portal's security headers: the base set on every response, the document set
- * (CSP and friends) on HTML. A stricter value a route set (no-referrer on private links) stays.
+ * (CSP and friends) on HTML. A stricter value a route set (same-origin on private links) stays.
  */
 export const withSecurityHeaders: MiddlewareHandler = async (c, next) => {
   await next();

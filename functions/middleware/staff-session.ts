@@ -60,7 +60,7 @@ export function checkOrigin(c: Context, siteUrl: string) {
   const origin = c.req.header('origin');
   const fetchSite = c.req.header('sec-fetch-site');
   const allowed = new Set([new URL(siteUrl).origin, new URL(c.req.url).origin]);
-  const ok = origin ? allowed.has(origin) : fetchSite === 'same-origin';
+  const ok = (origin !== undefined && allowed.has(origin)) || fetchSite === 'same-origin';
   if (!ok) throw new AppError('FORBIDDEN', messages.staff.csrf);
 }
 

@@ -53,8 +53,9 @@ export function adminRoutes(deps: Required<AppDeps>) {
   const page = async (c: Context<AdminEnv>, title: string, main: string, status: Status = 200, current = '') => {
     const session = c.get('session');
     c.header('cache-control', 'no-store');
-    // Staff pages and the owner links they show are never sent on as a Referer.
-    c.header('referrer-policy', 'no-referrer');
+    // Staff pages and the owner links they show are never sent to another site as a Referer.
+    // (Not no-referrer: Chromium then sends "Origin: null" with the page's own forms.)
+    c.header('referrer-policy', 'same-origin');
     const url = new URL(new URL(c.req.url).pathname, deps.config.SITE_URL).toString();
     const body = `${session ? adminNav(session, current) : ''}<div class="admin">${main}</div>`;
     return c.html(await shellPage(deps, c.req.raw, { title, main: body, url }), status);

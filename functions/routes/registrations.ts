@@ -27,7 +27,9 @@ async function findStatus(deps: Required<AppDeps>, token: string) {
 /** A page for one owner: never cached, and its private URL never sent on as a Referer. */
 function privateHtml(c: Context, body: string, status: 200 | 409 | 422 = 200) {
   c.header('cache-control', 'no-store');
-  c.header('referrer-policy', 'no-referrer');
+  // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on the page's own
+  // forms, which the Worker's origin check refuses.
+  c.header('referrer-policy', 'same-origin');
   return c.html(body, status);
 }
 

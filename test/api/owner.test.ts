@@ -27,7 +27,7 @@ describe('the owner changes a listing through the private link', () => {
     const { statusToken } = await register('Kopi Tubruk Mang Ujang');
     const res = await app.request(`/status/${statusToken}`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
     const html = await res.text();
     expect(html).toContain(`action="/status/${statusToken}/ubah"`);
     expect(html).toContain('value="Kopi Tubruk Mang Ujang"');

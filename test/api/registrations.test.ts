@@ -141,7 +141,7 @@ describe('POST /api/registrations', () => {
     const page = await app.request(location);
     expect(page.status).toBe(200);
     // A private link: never leaked through the Referer header, never cached.
-    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
     expect(page.headers.get('cache-control')).toBe('no-store');
     const html = await page.text();
     expect(html).toContain('Menunggu verifikasi');

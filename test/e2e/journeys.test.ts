@@ -10,6 +10,7 @@ import { seriousViolations } from './a11y.ts';
 import { msmes, storeLinks } from '../../db/schema.ts';
 import { findRegency } from '../../src/core/reference.ts';
 import { parseCsv } from '../../src/core/csv.ts';
+import { createStaff } from '../../db/queries/staff.ts';
 
 const phone = { width: 360, height: 800 };
 const screenshots = fileURLToPath(new URL('../../screenshots', import.meta.url));
@@ -182,6 +183,93 @@ describe('a procurement officer', () => {
     const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
     assert.equal(csv[0]?.[0], 'Nama usaha');
     assert.deepEqual(csv.slice(1).map((r) => r[0]), names);
+    await context.close();
+  });
+});
+
+describe('program staff', () => {
+  it('sign in, approve a registration, and after the background rebuild the profile is public and searchable', async () => {
+    await createStaff(portal.db, { username: 'rina', displayName: 'Rina Wulandari', role: 'reviewer', password: 'kata-sandi-panjang-123' }, new Date());
+    const name = 'Gula Aren Kang Dadang';
+    const registered = await fetch(`${portal.url}/api/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name,
+        description: 'Gula aren cetak dari nira pohon aren di kaki Gunung Galunggung, tanpa campuran.',
+        category: 'kuliner',
+        regencyCode: '32.06',
+        districtCode: '32.06.01',
+        whatsapp: '0812-5555-6666',
+        storeLinks: ['https://shopee.co.id/gulaarendadang'],
+        products: [{ name: 'Gula aren cetak 1 kg', priceMin: 38000 }],
+        consent: true,
+      }),
+    });
+    assert.equal(registered.status, 201);
+    const { slug, statusUrl } = (await registered.json()) as { slug: string; statusUrl: string };
+
+    const page = await phonePage();
+    await page.goto(`${portal.url}/admin/antrean`);
+    await page.waitForURL(/\/admin\/masuk\?lanjut=/);
+    await page.getByLabel('Nama pengguna').fill('rina');
+    await page.getByLabel('Kata sandi').fill('salah-sekali-123');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Nama pengguna atau kata sandi salah.' }).waitFor();
+    await page.getByLabel('Kata sandi').fill('kata-sandi-panjang-123');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/admin\/antrean$/);
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === '__Host-etalase-staf');
+    assert.ok(session?.httpOnly && session.secure && session.sameSite === 'Strict', 'HttpOnly, Secure, SameSite=Strict session cookie');
+
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: `${screenshots}/admin-antrean-360x800.png`, fullPage: true });
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.screenshot({ path: `${screenshots}/admin-tinjau-360x800.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Setujui dan tayangkan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Disetujui.' }).waitFor();
+    await page.getByRole('cell', { name: 'rina' }).first().waitFor();
+
+    // The owner is told it is on its way; once the rebuild is done, it is live.
+    const statusPath = new URL(statusUrl).pathname;
+    const owner = await phonePage();
+    await owner.goto(`${portal.url}${statusPath}`);
+    assert.equal(await owner.locator('[data-status]').getAttribute('data-status'), 'publishing');
+    await portal.rebuilder.idle();
+    await owner.reload();
+    assert.equal(await owner.locator('[data-status]').getAttribute('data-status'), 'live');
+    await owner.getByRole('link', { name: 'Lihat profil usaha' }).click();
+    await owner.waitForURL(new RegExp(`/umkm/${slug}/$`));
+    assert.equal(await owner.getByRole('heading', { level: 1 }).textContent(), name);
+    await owner.goto(`${portal.url}/cari/?q=${encodeURIComponent('gula aren dadang')}`);
+    await owner.getByRole('link', { name, exact: true }).waitFor();
+    await owner.context().close();
+
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.waitForURL(/\/admin\/masuk\?keluar=1$/);
+    await page.goto(`${portal.url}/admin/antrean`);
+    await page.waitForURL(/\/admin\/masuk/);
+    await page.context().close();
+  });
+
+  it('has staff pages without serious or critical accessibility violations', async () => {
+    const context = await browser.newContext({ viewport: phone, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/admin/masuk`);
+    const failures = (await seriousViolations(page)).map((v) => `masuk: ${v}`);
+    await page.getByLabel('Nama pengguna').fill('rina');
+    await page.getByLabel('Kata sandi').fill('kata-sandi-panjang-123');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/admin\/antrean$/);
+    const [m] = await portal.db.select({ id: msmes.id }).from(msmes).where(eq(msmes.status, 'published')).limit(1);
+    for (const [name, path] of Object.entries({ antrean: '/admin/antrean', laporan: '/admin/laporan', tinjau: `/admin/umkm/${m?.id}`, daftar: '/admin/daftar', binaan: '/admin/binaan' })) {
+      await page.goto(`${portal.url}${path}`);
+      for (const v of await seriousViolations(page)) failures.push(`${name}: ${v}`);
+      if (name === 'daftar') await page.screenshot({ path: `${screenshots}/admin-daftar-1280.png`, fullPage: false });
+    }
+    assert.deepEqual(failures, []);
     await context.close();
   });
 });
