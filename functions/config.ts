@@ -10,6 +10,8 @@ const envSchema = z.object({
   WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Cloudflare Turnstile secret: when set, public forms must pass the challenge. */
   TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
+  /** Its public site key, built into /daftar/ (and the form the server shows again). */
+  TURNSTILE_SITE_KEY: z.string().min(1).optional(),
   /** Production: the Workers Builds / Pages deploy hook called after an approval to rebuild the site. */
   DEPLOY_HOOK_URL: z.url({ protocol: /^https$/ }).optional(),
 });

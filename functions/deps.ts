@@ -7,7 +7,7 @@ export type AssetReader = (path: string, request: Request) => Promise<string | n
 /** Everything the API needs from its runtime, injected so tests and both runtimes build their own. */
 export interface AppDeps {
   db: Db;
-  config: Pick<Config, 'SITE_URL' | 'MAX_BODY_KB' | 'WRITES_PER_MINUTE'> & Partial<Pick<Config, 'TURNSTILE_SECRET_KEY'>>;
+  config: Pick<Config, 'SITE_URL' | 'MAX_BODY_KB' | 'WRITES_PER_MINUTE'> & Partial<Pick<Config, 'TURNSTILE_SECRET_KEY' | 'TURNSTILE_SITE_KEY'>>;
   clock?: () => Date;
   assets?: AssetReader;
   /** Where unexpected errors go; console.error by default. */

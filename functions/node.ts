@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join, normalize, relative } from 'node:path';
 import { createApp } from './app.ts';
 import { withSecurityHeaders } from './middleware/security-headers.ts';
+import { contentSecurityPolicyWithTurnstile } from '../src/core/security-headers.ts';
 import type { Config } from './config.ts';
 import type { Db } from '../db/client.ts';
 
@@ -23,6 +24,13 @@ export function createNodeServer(options: { db: Db; config: Config; clientDir: s
   const server = new Hono();
   // Cloudflare compresses at the edge; locally we do it here so pages weigh what they will in production.
   server.use('*', compress());
+  // With Turnstile on, the registration page may load its script and frame.
+  if (config.TURNSTILE_SITE_KEY) {
+    server.use('/daftar/', async (c, next) => {
+      await next();
+      c.res.headers.set('content-security-policy', contentSecurityPolicyWithTurnstile);
+    });
+  }
   server.use('*', withSecurityHeaders);
   server.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
   server.all('/status/:token', (c) => api.fetch(c.req.raw, c.env));

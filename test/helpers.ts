@@ -25,7 +25,9 @@ async function emptyDatabase(db: Db) {
  * `npm run test:edge` sets EDGE_BASE_URL and EDGE_DATABASE_URL, the same tests run
  * against the built Worker in workerd and its libSQL server (sqld), emptied first.
  */
-export async function freshApp(options: { now?: () => Date; writesPerMinute?: number; publishSite?: () => void } = {}) {
+export async function freshApp(
+  options: { now?: () => Date; writesPerMinute?: number; publishSite?: () => void; turnstile?: { secret: string; siteKey: string; fetch: typeof fetch } } = {},
+) {
   const edgeUrl = process.env['EDGE_BASE_URL'];
   const edgeDatabase = process.env['EDGE_DATABASE_URL'];
   if (edgeUrl && edgeDatabase) {
@@ -55,7 +57,13 @@ export async function freshApp(options: { now?: () => Date; writesPerMinute?: nu
   const { db, client } = await openDb(`file:${join(dir, 'test.db')}`);
   const hono = createApp({
     db,
-    config: { SITE_URL: 'http://localhost:4321', MAX_BODY_KB: 64, WRITES_PER_MINUTE: options.writesPerMinute ?? 1000 },
+    config: {
+      SITE_URL: 'http://localhost:4321',
+      MAX_BODY_KB: 64,
+      WRITES_PER_MINUTE: options.writesPerMinute ?? 1000,
+      ...(options.turnstile ? { TURNSTILE_SECRET_KEY: options.turnstile.secret, TURNSTILE_SITE_KEY: options.turnstile.siteKey } : {}),
+    },
+    ...(options.turnstile ? { fetch: options.turnstile.fetch } : {}),
     clock: options.now ?? (() => new Date('2026-11-29T03:00:00Z')),
     log: () => {},
     ...(options.publishSite ? { publishSite: options.publishSite } : {}),

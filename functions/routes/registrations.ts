@@ -14,6 +14,8 @@ import { renderOwnerTools } from '../html/owner-page.ts';
 import { getOwnListing, removeOwnListing, submitOwnerEdit } from '../../db/queries/owner.ts';
 import { escapeHtml } from '../../src/core/text.ts';
 import { publicationState } from '../../db/queries/site-builds.ts';
+import { contentSecurityPolicyWithTurnstile } from '../../src/core/security-headers.ts';
+import { TURNSTILE_FIELD, turnstileError } from '../turnstile.ts';
 import type { FieldError } from '../../src/core/errors.ts';
 
 const statusPath = (token: string) => `/status/${token}`;
@@ -38,13 +40,17 @@ export function registrationRoutes(deps: Required<AppDeps>) {
   return new Hono()
     .post('/', async (c) => {
       const { data: sent, fromForm } = await readBody(c);
-      const data = withoutHoneypot(sent);
+      const { [TURNSTILE_FIELD]: challenge, ...data } = withoutHoneypot(sent);
       const parsed = registrationSchema.safeParse(data);
-      if (!parsed.success) {
-        const fields = toFieldErrors(parsed.error);
+      // Siteverify only for an otherwise valid form: a token can be checked once.
+      const challengeError = parsed.success ? await turnstileError(deps, challenge, c.req.header('cf-connecting-ip')) : null;
+      if (!parsed.success || challengeError) {
+        const fields = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...(challengeError ? [challengeError] : [])];
         if (!fromForm) throw new AppError('VALIDATION_FAILED', messages.validationFailed, { fields });
-        const form = `<h1>Daftarkan usaha Anda</h1>${renderRegistrationForm({ values: data, errors: fields })}`;
+        const siteKey = deps.config.TURNSTILE_SITE_KEY;
+        const form = `<h1>Daftarkan usaha Anda</h1>${renderRegistrationForm({ values: data, errors: fields, ...(siteKey ? { turnstileSiteKey: siteKey } : {}) })}`;
         const url = new URL('/daftar/', deps.config.SITE_URL).toString();
+        if (siteKey) c.header('content-security-policy', contentSecurityPolicyWithTurnstile);
         return privateHtml(c, await shellPage(deps, c.req.raw, { title: 'Perbaiki isian pendaftaran', main: form, url }, '/daftar/'), 422);
       }
       const token = newToken();

@@ -56,6 +56,8 @@ export const messages = {
   exportSlugs: (max: number) => `Daftar pendek berisi slug yang dipisah koma, paling banyak ${max}.`,
   exportNoPaging: 'Unduhan selalu berisi seluruh hasil; hapus parameter page dan per_page.',
   repeatedParam: (name: string) => `Parameter "${name}" hanya boleh diisi sekali.`,
+  turnstile: 'Selesaikan pemeriksaan keamanan (kotak Cloudflare di atas tombol kirim), lalu kirim lagi. Pemeriksaan ini memerlukan JavaScript.',
+  turnstileUnavailable: 'Pemeriksaan keamanan sedang tidak dapat dihubungi. Coba kirim lagi beberapa saat lagi.',
   staff: {
     username: 'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
     role: 'Peran: reviewer (petugas verifikasi) atau mentor (pendamping UMKM Juara).',

@@ -3,9 +3,10 @@
  * server) and the API. The Content-Security-Policy is strict: no inline script or style
  * anywhere; 'wasm-unsafe-eval' only because Pagefind's search runs as WebAssembly.
  */
-export const contentSecurityPolicy = [
+const directives = (turnstile: boolean) => [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval'${turnstile ? ` ${TURNSTILE_ORIGIN}` : ''}`,
+  ...(turnstile ? [`frame-src ${TURNSTILE_ORIGIN}`] : []),
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
@@ -16,7 +17,15 @@ export const contentSecurityPolicy = [
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** Where Cloudflare Turnstile's script and challenge frame come from. */
+export const TURNSTILE_ORIGIN = 'https://challenges.cloudflare.com';
+
+export const contentSecurityPolicy = directives(false).join('; ');
+
+/** The same policy, opened only for Turnstile: on the registration form, when Turnstile is configured. */
+export const contentSecurityPolicyWithTurnstile = directives(true).join('; ');
 
 /** For every response. */
 export const baseSecurityHeaders: Record<string, string> = {

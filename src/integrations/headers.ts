@@ -2,7 +2,8 @@ import type { AstroIntegration } from 'astro';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseSecurityHeaders, documentSecurityHeaders } from '../core/security-headers.ts';
+import { baseSecurityHeaders, contentSecurityPolicyWithTurnstile, documentSecurityHeaders } from '../core/security-headers.ts';
+import { parseEnv } from '../../functions/config.ts';
 
 /**
  * Adds the security headers of static assets to Cloudflare's `_headers` file, after
@@ -22,7 +23,12 @@ export function securityHeadersFile(): AstroIntegration {
         // Every asset gets the base set; pages (folders ending in "/" and the 404 page) the document set too.
         appendFileSync(
           join(clientDir, '_headers'),
-          block('/*', baseSecurityHeaders) + block('/*/', documentSecurityHeaders) + block('/', documentSecurityHeaders) + block('/404.html', documentSecurityHeaders),
+          block('/*', baseSecurityHeaders) +
+            block('/*/', documentSecurityHeaders) +
+            block('/', documentSecurityHeaders) +
+            block('/404.html', documentSecurityHeaders) +
+            // With Turnstile on, only the registration page may load its script and frame ("! " detaches the strict policy).
+            (parseEnv(process.env).TURNSTILE_SITE_KEY ? `\n/daftar/\n  ! Content-Security-Policy\n  Content-Security-Policy: ${contentSecurityPolicyWithTurnstile}\n` : ''),
         );
       },
     },

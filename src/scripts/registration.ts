@@ -99,6 +99,8 @@ if (form) {
       }
       clearErrors();
       showErrors(body.errors ?? [{ path: '', message: body.detail ?? 'Pendaftaran gagal dikirim.' }]);
+      // A Turnstile token counts once: ask the widget for a fresh one for the next try.
+      (window as { turnstile?: { reset: () => void } }).turnstile?.reset();
     } catch {
       clearErrors();
       showErrors([{ path: '', message: 'Koneksi terputus. Periksa internet Anda lalu kirim lagi; isian Anda tidak hilang.' }]);

@@ -18,6 +18,8 @@ export interface FormState {
   hidden?: Record<string, string>;
   /** A mentor registering on the owner's behalf records how the owner consented, instead of consenting. */
   onBehalf?: boolean;
+  /** Cloudflare Turnstile's public site key, when the portal is configured to use it. */
+  turnstileSiteKey?: string;
 }
 
 const STORE_LINK_BOXES = 4;
@@ -170,6 +172,7 @@ ${field(state, { path: 'pirtNumber', label: 'Nomor P-IRT', hint: 'Izin pangan in
 ${field(state, { path: 'email', label: 'Email', hint: 'Untuk salinan tautan status. Tidak ditampilkan.', control: input(state, 'email', 'type="email" autocomplete="email"') })}
 </fieldset>
 ${formState.onBehalf ? mentorConsent(state) : ownerConsent(state)}
+${formState.turnstileSiteKey ? turnstile(state, formState.turnstileSiteKey) : ''}
 <button type="submit" class="btn btn-primary">${e(formState.submitLabel ?? 'Kirim pendaftaran')}</button>
 </form>`;
 }
@@ -208,3 +211,13 @@ ${field(state, {
 })}
 </fieldset>`;
 
+
+/** The Turnstile widget (it adds the token field to the form), its error beside it, and Cloudflare's script. */
+function turnstile(state: FilledState, siteKey: string): string {
+  const error = state.errors.find((f) => f.path === 'cf-turnstile-response');
+  return `<div class="field${error ? ' has-error' : ''}" data-field="cf-turnstile-response">
+<div class="cf-turnstile" id="f-cf-turnstile-response" data-sitekey="${e(siteKey)}" data-language="id" data-size="flexible"></div>
+<p class="field-error" id="f-cf-turnstile-response-error" role="status">${error ? e(error.message) : ''}</p>
+<script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer></script>
+</div>`;
+}
