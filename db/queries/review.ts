@@ -321,3 +321,16 @@ export async function listRegisteredBy(db: Db, staffId: number) {
     .orderBy(desc(msmes.createdAt))
     .limit(500);
 }
+
+/**
+ * Replaces a listing's private link when the owner lost it (after staff checked it is them):
+ * the old link stops working at once. Only the new token's hash is stored.
+ */
+export async function reissueOwnerLink(db: Db, action: ReviewAction & { statusTokenHash: string; note: string }) {
+  const { id, actor, now } = action;
+  await db.transaction(async (tx) => {
+    await lockForReview(tx, id, action.version, now);
+    await tx.update(msmes).set({ statusTokenHash: action.statusTokenHash }).where(eq(msmes.id, id));
+    await tx.insert(auditLog).values({ msmeId: id, action: 'reissue-link', actor, at: now, detail: { note: action.note } });
+  });
+}

@@ -21,6 +21,7 @@ export const auditLabel: Record<string, string> = {
   'mark-juara': 'Ditandai UMKM Juara',
   'unmark-juara': 'Tanda UMKM Juara dicabut',
   'close-report': 'Laporan ditutup',
+  'reissue-link': 'Tautan pribadi diganti',
 };
 
 /** Who did it, as a person reads it: the owner, a staff account, or the system. */
@@ -93,6 +94,15 @@ ${
 <p>${m.isJuara ? 'Peserta program UMKM Juara.' : 'Belum ditandai sebagai peserta UMKM Juara.'}</p>
 <button type="submit" class="btn">${m.isJuara ? 'Cabut tanda UMKM Juara' : 'Tandai peserta UMKM Juara'}</button></form></section>`;
 
+  const reissue =
+    m.status === 'removed'
+      ? ''
+      : `<section aria-labelledby="h-link"><h2 id="h-link">Tautan pribadi pemilik hilang?</h2>
+<p>Buat tautan baru hanya setelah memastikan yang meminta benar pemilik usaha (misalnya menghubungi nomor WhatsApp usaha yang terdaftar). Tautan lama langsung tidak berlaku.</p>
+<form method="post" action="${base}/tautan" class="reg-form">${hidden}
+<div class="field"><label for="f-link-note">Cara memastikan pemilik</label><input id="f-link-note" name="note" maxlength="300" required></div>
+<button type="submit" class="btn">Buat tautan pribadi baru</button></form></section>`;
+
   const duplicates =
     item.duplicates.length > 0
       ? `<section class="notice notice-error" aria-labelledby="h-dup"><h2 id="h-dup">Diduga ganda</h2><ul>${item.duplicates
@@ -124,5 +134,5 @@ ${r.message ? `<p>${lines(r.message)}</p>` : ''}${r.contact ? `<p class="muted">
 <p class="status-badge status-${e(m.status)}">Status: <strong>${e(statusLabel[m.status] ?? m.status)}</strong>${waiting === 'ubah' ? ' · ada perubahan menunggu' : ''}</p>
 <p class="muted">Didaftarkan ${adminDate.format(m.createdAt)} WIB${item.registeredBy ? ` oleh pendamping ${e(item.registeredBy)}` : ' oleh pemilik'}${m.consentRecord ? `; persetujuan pemilik ${e(m.consentRecord.ownerName)} (${e(m.consentRecord.method)}, ${e(m.consentRecord.at)})` : ''}. Versi ${m.version}.${m.status === 'published' ? ` <a href="/umkm/${e(m.slug)}/">Lihat profil publik</a>` : ''}</p>
 ${m.status === 'rejected' && m.rejectionReason ? `<p><strong>Alasan penolakan:</strong> ${e(m.rejectionReason)}</p>` : ''}
-${duplicates}${review}${decisions}${tools}${reports}${audit}`;
+${duplicates}${review}${decisions}${tools}${reports}${reissue}${audit}`;
 }

@@ -15,18 +15,18 @@ export function renderMentorForm(session: StaffSession, values: Record<string, u
 ${renderRegistrationForm({ values, errors, action: '/admin/daftar', submitLabel: 'Daftarkan', hidden: { csrf: session.csrfToken }, onBehalf: true })}`;
 }
 
-/** Shown once after a mentor registers: the owner's private link, to hand over now. */
-export function renderRegistered(name: string, statusUrl: string): string {
+/** Shown once after a mentor registers (or staff replace a lost link): the owner's private link, to hand over now. */
+export function renderRegistered(name: string, statusUrl: string, replaced = false): string {
   return `<section class="status-page">
-<h1>Pendaftaran terkirim</h1>
-<p><strong>${e(name)}</strong> menunggu verifikasi petugas.</p>
+<h1>${replaced ? 'Tautan pribadi baru dibuat' : 'Pendaftaran terkirim'}</h1>
+<p><strong>${e(name)}</strong>${replaced ? ': tautan lama tidak berlaku lagi.' : ' menunggu verifikasi petugas.'}</p>
 <div class="save-link">
 <h2>Berikan tautan ini kepada pemilik</h2>
 <p>Tautan ini hanya ditampilkan sekali dan tidak disimpan di sistem. Kirim ke WhatsApp pemilik sekarang, atau minta pemilik menyimpannya. Dengan tautan ini pemilik dapat melihat status, mengubah, atau menghapus listing.</p>
 <p><label for="private-link">Tautan status pribadi pemilik</label><br><input id="private-link" type="text" readonly value="${e(statusUrl)}" class="copy-field" data-copy-source>
 <button type="button" class="btn" data-copy-button hidden>Salin tautan</button></p>
 </div>
-<p><a class="btn" href="/admin/daftar">Daftarkan UMKM lain</a> <a class="btn" href="/admin/binaan">Lihat UMKM yang saya daftarkan</a></p>
+${replaced ? '' : '<p><a class="btn" href="/admin/daftar">Daftarkan UMKM lain</a> <a class="btn" href="/admin/binaan">Lihat UMKM yang saya daftarkan</a></p>'}
 </section>`;
 }
 

@@ -8,7 +8,7 @@ import { escapeHtml } from '../../src/core/text.ts';
 import { hashToken, newToken } from '../../src/core/token.ts';
 import { parseOrThrow, toFieldErrors } from '../../src/core/validation.ts';
 import { createListing } from '../../db/queries/registrations.ts';
-import { approve, closeReport, getReviewItem, listOpenReports, listQueue, listRegisteredBy, reject, setJuara, verifyNib } from '../../db/queries/review.ts';
+import { approve, closeReport, reissueOwnerLink, getReviewItem, listOpenReports, listQueue, listRegisteredBy, reject, setJuara, verifyNib } from '../../db/queries/review.ts';
 import { closeSession, openSession, signIn } from '../../db/queries/staff.ts';
 import type { StaffRole } from '../../db/schema.ts';
 import { readBody, withoutHoneypot } from '../body.ts';
@@ -212,6 +212,22 @@ export function adminRoutes(deps: Required<AppDeps>) {
     if (data['juara'] !== '0' && data['juara'] !== '1') throw new AppError('VALIDATION_FAILED', messages.flag, { fields: [{ path: 'juara', message: messages.flag }] });
     await setJuara(deps.db, { ...action(session, id, version), juara: data['juara'] === '1' });
     return true;
+  });
+
+  app.post('/umkm/:id/tautan', async (c) => {
+    const id = listingId(c);
+    const { session, data } = await signedPost(c, REVIEWERS);
+    const note = staffNote(5, 300).safeParse(data['note']);
+    if (!note.success) return reviewPage(c, id, { message: messages.staff.linkNote, error: true, status: 422 });
+    const token = newToken();
+    try {
+      await reissueOwnerLink(deps.db, { ...action(session, id, versionOf(data)), statusTokenHash: await hashToken(token), note: note.data });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CONFLICT') return reviewPage(c, id, { message: error.message, error: true, status: 409 });
+      throw error;
+    }
+    const item = await getReviewItem(deps.db, id);
+    return page(c, 'Tautan pribadi baru', renderRegistered(item?.listing.name ?? '', new URL(`/status/${token}`, deps.config.SITE_URL).toString(), true), 201);
   });
 
   app.post('/laporan/:rid/tutup', async (c) => {

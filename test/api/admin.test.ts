@@ -309,6 +309,23 @@ describe('decisions', () => {
   });
 });
 
+describe('a lost private link', () => {
+  it('is replaced only by a reviewer, with how the owner was checked; the old link stops working at once', async () => {
+    const { id, version, statusToken } = await register('Manisan Pala Bu Eha');
+    expect((await reviewer.post(`/admin/umkm/${id}/tautan`, { version: String(version), note: '' })).status).toBe(422);
+    expect((await mentor.post(`/admin/umkm/${id}/tautan`, { version: String(version), note: 'Ditelepon ke nomor WhatsApp usaha' })).status).toBe(403);
+    const res = await reviewer.post(`/admin/umkm/${id}/tautan`, { version: String(version), note: 'Ditelepon ke nomor WhatsApp usaha' });
+    expect(res.status).toBe(201);
+    const link = /value="(http[^"]+\/status\/[A-Za-z0-9_-]{43})"/.exec(await res.text())?.[1];
+    expect(link).toBeDefined();
+    expect((await app.request(`/status/${statusToken}`)).status).toBe(404);
+    expect((await app.request(new URL(link!).pathname)).status).toBe(200);
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.msmeId, id), eq(auditLog.action, 'reissue-link')));
+    expect(audit[0]).toMatchObject({ actor: 'staf:rina', detail: { note: 'Ditelepon ke nomor WhatsApp usaha' } });
+    expect(JSON.stringify(audit)).not.toContain(new URL(link!).pathname.slice(8));
+  });
+});
+
 describe('mentors', () => {
   const consentFields = (name: string) => {
     const reg = validRegistration({ name, nib: undefined });
