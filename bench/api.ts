@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../db/local.ts';
 import { seedSample } from '../db/seed/insert.ts';
@@ -71,9 +72,15 @@ async function inProcess(databaseUrl: string) {
   return { samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? 0 };
 }
 
+/** Server processes, as `npm start` runs them on this machine. */
+const workers = Number(process.env['WORKERS'] ?? Math.min(4, availableParallelism()));
+
 function startServer(databaseUrl: string): Promise<{ port: number; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./api-server.ts', import.meta.url)), databaseUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./api-server.ts', import.meta.url)), databaseUrl], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, WORKERS: String(workers) },
+    });
     child.on('error', reject);
     child.stdout.once('data', (chunk: Buffer) => resolve({ port: Number(chunk.toString().trim()), stop: () => child.kill('SIGTERM') }));
   });
@@ -107,7 +114,7 @@ export async function benchApi(n: number, seconds = 10) {
     await load(base, typicalSearches.map((q) => `/api/suppliers?${q}`), 2); // warm-up
     const suppliers = await load(base, typicalSearches.map((q) => `/api/suppliers?${q}`), seconds);
     const hello = await load(base, ['/hello'], seconds);
-    return { listings: n, search, suppliers, hello, ratio: suppliers.rps / hello.rps };
+    return { listings: n, workers, search, suppliers, hello, ratio: suppliers.rps / hello.rps };
   } finally {
     server.stop();
   }

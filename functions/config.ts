@@ -6,6 +6,8 @@ const envSchema = z.object({
   SITE_URL: z.url().default('http://localhost:4321'),
   PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   HOST: z.string().default('127.0.0.1'),
+  /** Node server processes for `npm start` (one core each; default: the cores, at most 4); the Worker ignores it. */
+  WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   MAX_BODY_KB: z.coerce.number().int().min(1).max(1024).default(64),
   WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Cloudflare Turnstile secret: when set, public forms must pass the challenge. */

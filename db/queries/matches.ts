@@ -58,6 +58,16 @@ interface MatchRow {
   hits: string;
   /** [total, verified count, lowest price, highest price] */
   summary: string;
+  records?: string;
+}
+
+export interface MatchOptions {
+  summary?: boolean;
+  /**
+   * A JSON expression over a published listing `m`: when given, the page's listings come
+   * back in `records` from the same statement (one round trip to a remote database).
+   */
+  records?: SQL;
 }
 
 /**
@@ -65,20 +75,20 @@ interface MatchRow {
  * figures, in a single statement: one round trip, also to a remote libSQL server, and the
  * keyword match evaluated once for the counts.
  */
-export async function findMatches(db: DbOrTx, spec: SearchSpec, options: { summary: true }): Promise<Matches & MatchSummary>;
-export async function findMatches(db: DbOrTx, spec: SearchSpec, options?: { summary?: false }): Promise<Matches>;
-export async function findMatches(db: DbOrTx, spec: SearchSpec, options: { summary?: boolean } = {}): Promise<Matches & Partial<MatchSummary>> {
+export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOptions & { summary: true }): Promise<Matches & MatchSummary & { records: unknown[] }>;
+export async function findMatches(db: DbOrTx, spec: SearchSpec, options?: MatchOptions & { summary?: false }): Promise<Matches & { records: unknown[] }>;
+export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOptions = {}): Promise<Matches & Partial<MatchSummary> & { records: unknown[] }> {
   const offset = (spec.page - 1) * spec.perPage;
   const match = ftsQuery(spec);
-  let row: MatchRow | undefined;
+  let statement: SQL;
   if (!match) {
     const where = and(...filters(spec));
-    [row] = await db.all<MatchRow>(sql`
+    statement = sql`
       SELECT (SELECT json_array(count(*)${options.summary ? sql`, count(${msmes.nibVerifiedAt}), min(${msmes.priceMin}), max(${msmes.priceMax})` : sql``}) FROM ${msmes} WHERE ${where}) AS summary,
              (SELECT json_group_array(json_array(id, 0)) FROM (
                 SELECT ${msmes.id} AS id FROM ${msmes} WHERE ${where}
                 ORDER BY (${msmes.nibVerifiedAt} IS NOT NULL) DESC, ${msmes.publishedAt} DESC, ${msmes.id} DESC
-                LIMIT ${spec.perPage} OFFSET ${offset})) AS hits`);
+                LIMIT ${spec.perPage} OFFSET ${offset})) AS hits`;
   } else {
     // The newest RANK_WINDOW + 1 matches with their BM25 scores, in one walk of the index
     // (FTS5 reads rowids backwards without sorting and stops at the limit). Filtered
@@ -90,7 +100,7 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: { summa
     const beyond = options.summary
       ? sql`(SELECT json_array(${figures}) FROM msmes m INDEXED BY msmes_summary_idx WHERE m.id IN (${all}))`
       : sql`(SELECT json_array(count(*)) FROM (${all}))`;
-    [row] = await db.all<MatchRow>(sql`
+    statement = sql`
       WITH hits AS MATERIALIZED (
         SELECT rowid AS id, ${RANK} AS score FROM msme_fts WHERE msme_fts MATCH ${match}
         ORDER BY rowid DESC LIMIT ${RANK_WINDOW + 1}),
@@ -100,16 +110,26 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: { summa
                   ELSE ${beyond} END AS summary,
              (SELECT json_group_array(json_array(id, score)) FROM (
                 SELECT id, score FROM (SELECT id, score FROM hits ORDER BY id DESC LIMIT ${RANK_WINDOW})
-                ORDER BY score, id DESC LIMIT ${spec.perPage} OFFSET ${offset})) AS hits`);
+                ORDER BY score, id DESC LIMIT ${spec.perPage} OFFSET ${offset})) AS hits`;
   }
+  // The records read the page's ids from the computed hits (materialised, so the match runs once);
+  // "+m.status": by primary key, not by an index on status that would scan every published row.
+  const [row] = await db.all<MatchRow>(
+    options.records
+      ? sql`WITH x AS MATERIALIZED (${statement})
+            SELECT x.summary, x.hits, (SELECT json_group_array(${options.records}) FROM ${msmes} m
+              WHERE m.id IN (SELECT value ->> 0 FROM json_each(x.hits)) AND +m.status = 'published') AS records FROM x`
+      : statement,
+  );
   const hits = jsonList<[number, number]>(row?.hits);
   if (match) hits.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
   const [total = 0, verified, min, max] = jsonList<number | null>(row?.summary) as [number?, number?, (number | null)?, (number | null)?];
-  const result: Matches = {
+  const result = {
+    records: jsonList<unknown>(row?.records),
     ids: hits.map(([id]) => id),
     total,
     reachable: match ? Math.min(total, RANK_WINDOW) : total,
-    order: match ? 'relevance' : 'verified-newest',
+    order: match ? ('relevance' as const) : ('verified-newest' as const),
   };
   if (!options.summary) return result;
   return { ...result, verified: Number(verified ?? 0), priceRange: min === null || min === undefined ? null : { min, max: max ?? min } };

@@ -1,7 +1,7 @@
 import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { auditLog, msmes, products, storeLinks } from '../schema.ts';
-import { indexMany } from '../queries/search-index.ts';
+import { indexMany, optimizeSearchIndex } from '../queries/search-index.ts';
 import { childRows, listingRow } from '../queries/registrations.ts';
 import { hashToken, newToken } from '../../src/core/token.ts';
 import { slugCandidate, slugify } from '../../src/core/slug.ts';
@@ -71,6 +71,7 @@ export async function seedSample(
     });
     options.onProgress?.({ done: end, total: options.total });
   }
+  await optimizeSearchIndex(db);
   return options.total;
 }
 
