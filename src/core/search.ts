@@ -4,7 +4,7 @@ import { platformIds } from './platforms.ts';
 import { messages } from './messages.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { toFieldErrors } from './validation.ts';
-import { tag } from './search-tags.ts';
+import { filterTokens, tag } from './search-tags.ts';
 
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 20;
@@ -117,28 +117,30 @@ export function ftsMatch(q: string): string | undefined {
   return unique.map((t) => (t.length > 1 ? `"${t}"*` : `"${t}"`)).join(' AND ');
 }
 
-/** The spec's filters as index tags (see search-tags.ts). */
+/** The spec's filters as index tags (see search-tags.ts), composite where a pair has one. */
 export function specTags(spec: SearchSpec): string[] {
-  return [
-    spec.regency ? tag.regency(spec.regency) : '',
-    spec.district ? tag.district(spec.district) : '',
-    spec.category ? tag.category(spec.category) : '',
-    spec.platform ? tag.platform(spec.platform) : '',
-    spec.kbli ? `kbli${spec.kbli}` : '',
-    spec.verified ? tag.verified : '',
-    spec.halal ? tag.halal : '',
-    spec.pirt ? tag.pirt : '',
-    spec.juara ? tag.juara : '',
-  ].filter(Boolean);
+  return filterTokens({
+    ...(spec.regency ? { regency: tag.regency(spec.regency) } : {}),
+    ...(spec.district ? { district: tag.district(spec.district) } : {}),
+    ...(spec.category ? { category: tag.category(spec.category) } : {}),
+    ...(spec.kbli ? { kbli: `kbli${spec.kbli}` } : {}),
+    attributes: [
+      spec.platform ? tag.platform(spec.platform) : '',
+      spec.verified ? tag.verified : '',
+      spec.halal ? tag.halal : '',
+      spec.pirt ? tag.pirt : '',
+      spec.juara ? tag.juara : '',
+    ].filter(Boolean),
+  });
 }
 
 /**
  * The whole FTS5 query of a keyword search: the keywords against the text columns, the
- * filters (and any `extraTags`) against the tags column. Undefined without keywords.
+ * filters against the tags column. Undefined without keywords.
  */
-export function ftsQuery(spec: SearchSpec, extraTags: string[] = []): string | undefined {
+export function ftsQuery(spec: SearchSpec): string | undefined {
   if (!spec.match) return undefined;
-  const tags = [...specTags(spec), ...extraTags];
+  const tags = specTags(spec);
   const text = `{name description products place category} : (${spec.match})`;
   return tags.length > 0 ? `${text} AND tags : (${tags.join(' AND ')})` : text;
 }
