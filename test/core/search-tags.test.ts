@@ -44,7 +44,7 @@ describe('filter tokens, composite pairs included', () => {
               regencyCode: l.regencyCode,
               districtCode,
               category: l.category,
-              kbliCodes: l.kbliCodes,
+              kbliCodes: [...l.kbliCodes],
               nibVerifiedAt: l.verified ? new Date() : null,
               halalNumber: l.halal ? 'ID32110000123450123' : null,
               pirtNumber: l.pirt ? '206327301023427' : null,
