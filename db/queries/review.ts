@@ -38,7 +38,8 @@ export interface QueueItem {
   duplicates: DuplicateMatch[];
 }
 
-const QUEUE_LIMIT = 200;
+/** The queue shows this many, oldest first; filters reach the rest. */
+export const QUEUE_LIMIT = 200;
 
 /** Other listings that look like the same business, per subject, in one query. */
 export async function findDuplicates(db: DbOrTx, subjects: DuplicateSubject[]): Promise<Map<number, DuplicateMatch[]>> {
@@ -69,7 +70,7 @@ export async function findDuplicates(db: DbOrTx, subjects: DuplicateSubject[]): 
  * The review queue, oldest first: new registrations waiting for review, and edits of
  * published listings waiting as revisions (compared by their proposed data).
  */
-export async function listQueue(db: Db, filter: QueueFilter = {}): Promise<{ items: QueueItem[]; total: number }> {
+export async function listQueue(db: Db, filter: QueueFilter = {}): Promise<QueueItem[]> {
   const q = filter.q?.trim();
   const digits = q?.replace(/\D/g, '') ?? '';
   const matches = q
@@ -121,7 +122,7 @@ export async function listQueue(db: Db, filter: QueueFilter = {}): Promise<{ ite
     }),
   ];
   const duplicates = await findDuplicates(db, subjects);
-  const items = subjects
+  return subjects
     .map(({ id, slug, name, category, regencyCode, kind, submittedAt, registeredBy }) => ({
       id,
       slug,
@@ -134,8 +135,8 @@ export async function listQueue(db: Db, filter: QueueFilter = {}): Promise<{ ite
       duplicates: duplicates.get(id) ?? [],
     }))
     .filter((item) => !filter.duplicatesOnly || item.duplicates.length > 0)
-    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
-  return { items, total: items.length };
+    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())
+    .slice(0, QUEUE_LIMIT);
 }
 
 /** Problem reports still open, newest first, with the listing they are about. */
@@ -194,7 +195,7 @@ export async function getReviewItem(db: Db, id: number) {
 export type ReviewItem = NonNullable<Awaited<ReturnType<typeof getReviewItem>>>;
 
 /** A listing's audit trail, newest first. */
-export async function listAudit(db: DbOrTx, msmeId: number) {
+async function listAudit(db: DbOrTx, msmeId: number) {
   return db.select().from(auditLog).where(eq(auditLog.msmeId, msmeId)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(500);
 }
 

@@ -17,7 +17,7 @@ export async function recordBuildRequest(db: Db, at: Date) {
 }
 
 /** The newest finished build, if the site was ever built on this database. */
-export async function latestBuild(db: Db) {
+async function latestBuild(db: Db) {
   const [row] = await db.select().from(siteBuilds).where(eq(siteBuilds.kind, 'built')).orderBy(desc(siteBuilds.snapshotAt)).limit(1);
   return row;
 }

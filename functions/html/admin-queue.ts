@@ -2,7 +2,7 @@ import { regencies } from '../../src/core/reference.ts';
 import { reportReasonLabels, type ReportReason } from '../../src/core/report.ts';
 import { escapeHtml as e } from '../../src/core/text.ts';
 import { categoryName, regencyName } from '../../src/lib/labels.ts';
-import type { QueueFilter, QueueItem } from '../../db/queries/review.ts';
+import { QUEUE_LIMIT, type QueueFilter, type QueueItem } from '../../db/queries/review.ts';
 import type { listOpenReports } from '../../db/queries/review.ts';
 import { adminDate } from './admin-layout.ts';
 
@@ -28,7 +28,7 @@ ${item.duplicates.length > 0 ? `<p>${item.duplicates.map((d) => `<span class="ba
 <div class="field"><label class="check"><input type="checkbox" name="duplikat" value="1"${filter.duplicatesOnly ? ' checked' : ''}> Hanya yang diduga ganda</label></div>
 <button type="submit" class="btn">Saring</button>
 </form>
-<p class="count" role="status">${items.length} menunggu keputusan${items.length >= 200 ? ' (200 teratas; saring untuk melihat yang lain)' : ''}.</p>
+<p class="count" role="status">${items.length} menunggu keputusan${items.length >= QUEUE_LIMIT ? ` (${QUEUE_LIMIT} terlama; saring untuk melihat yang lain)` : ''}.</p>
 ${
   items.length === 0
     ? '<p>Tidak ada yang menunggu. Terima kasih!</p>'

@@ -178,7 +178,7 @@ export function adminRoutes(deps: Required<AppDeps>) {
     requireStaff(c, REVIEWERS);
     const query = parseOrThrow(queueFilterSchema, c.req.query(), 'BAD_REQUEST');
     const filter = { kind: query.jenis || undefined, regencyCode: query.wilayah || undefined, q: query.q?.trim() || undefined, duplicatesOnly: query.duplikat === '1' };
-    const { items } = await listQueue(deps.db, filter);
+    const items = await listQueue(deps.db, filter);
     return page(c, 'Antrean verifikasi', renderQueue(filter, items), 200, '/admin/antrean');
   });
 

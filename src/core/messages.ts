@@ -73,7 +73,6 @@ export const messages = {
     rejectReason: 'Tulis alasan penolakan yang akan dibaca pemilik (minimal 10 karakter).',
     consentOwner: 'Tulis nama pemilik usaha yang memberi persetujuan.',
     consentMethod: 'Pilih cara pemilik memberi persetujuan.',
-    consentConfirm: 'Centang bahwa pemilik sudah menyetujui datanya ditampilkan.',
     nibMissing: 'Listing ini tidak mencantumkan NIB.',
     queueKind: 'Jenis antrean: baru atau ubah.',
     reportNote: 'Tulis singkat tindakan yang diambil (minimal 5 karakter).',

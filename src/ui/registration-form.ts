@@ -4,6 +4,7 @@ import { LIMITS } from '../core/registration.ts';
 import { escapeHtml as e } from '../core/text.ts';
 import type { FieldError } from '../core/errors.ts';
 import { consentMethodLabels } from '../core/consent.ts';
+import { TURNSTILE_ORIGIN } from '../core/security-headers.ts';
 
 /**
  * The registration form as HTML, shared by the static /daftar page and by the API when
@@ -218,6 +219,6 @@ function turnstile(state: FilledState, siteKey: string): string {
   return `<div class="field${error ? ' has-error' : ''}" data-field="cf-turnstile-response">
 <div class="cf-turnstile" id="f-cf-turnstile-response" data-sitekey="${e(siteKey)}" data-language="id" data-size="flexible"></div>
 <p class="field-error" id="f-cf-turnstile-response-error" role="status">${error ? e(error.message) : ''}</p>
-<script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer></script>
+<script src="${TURNSTILE_ORIGIN}/turnstile/v0/api.js" async defer></script>
 </div>`;
 }
