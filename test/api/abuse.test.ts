@@ -37,4 +37,22 @@ describe.skipIf(Boolean(process.env['EDGE_BASE_URL']))('the write rate limit', (
     now = new Date('2026-11-29T04:01:00Z');
     expect((await app.request('/api/registrations', json(validRegistration({ name: 'Tersimpan Setelah Jeda' })))).status).toBe(201);
   });
+
+  it('answers a plain form sent past the limit with a page in Indonesian, not JSON', async () => {
+    now = new Date('2026-11-29T05:00:00Z');
+    const send = () =>
+      app.request('/api/registrations', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,application/xhtml+xml' },
+        body: new URLSearchParams({ name: 'Formulir Tanpa JS' }).toString(),
+      });
+    for (let i = 0; i < 3; i++) expect((await send()).status).toBe(422);
+    const limited = await send();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('content-type')).toContain('text/html');
+    expect(limited.headers.get('retry-after')).toBe('60');
+    const html = await limited.text();
+    expect(html).toContain('Terlalu banyak pengiriman dari perangkat ini. Coba lagi dalam 60 detik.');
+    expect(html).toContain('isian Anda masih ada di sana');
+  });
 });
