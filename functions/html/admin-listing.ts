@@ -59,7 +59,7 @@ export function renderReviewItem(item: ReviewItem, session: StaffSession): strin
 ${
   changes.length === 0
     ? '<p>Tidak ada kolom yang berbeda dari yang tayang.</p>'
-    : `<div class="table-scroll"><table class="admin-table diff"><thead><tr><th scope="col">Kolom</th><th scope="col">Sekarang tayang</th><th scope="col">Usulan</th></tr></thead><tbody>${changes
+    : `<div class="table-scroll" tabindex="0" role="region" aria-label="Perbandingan data tayang dan usulan"><table class="admin-table diff"><thead><tr><th scope="col">Kolom</th><th scope="col">Sekarang tayang</th><th scope="col">Usulan</th></tr></thead><tbody>${changes
         .map((c) => `<tr><th scope="row">${e(c.label)}</th><td><del>${lines(c.before) || '<span class="muted">(kosong)</span>'}</del></td><td><ins>${lines(c.after) || '<span class="muted">(kosong)</span>'}</ins></td></tr>`)
         .join('')}</tbody></table></div>`
 }</section>`
@@ -125,7 +125,7 @@ ${r.message ? `<p>${lines(r.message)}</p>` : ''}${r.contact ? `<p class="muted">
   }</section>`;
 
   const audit = `<section aria-labelledby="h-audit"><h2 id="h-audit">Riwayat (log audit)</h2>
-<div class="table-scroll"><table class="admin-table"><thead><tr><th scope="col">Waktu (WIB)</th><th scope="col">Tindakan</th><th scope="col">Oleh</th><th scope="col">Keterangan</th></tr></thead><tbody>${item.audit
+<div class="table-scroll" tabindex="0" role="region" aria-label="Log audit"><table class="admin-table"><thead><tr><th scope="col">Waktu (WIB)</th><th scope="col">Tindakan</th><th scope="col">Oleh</th><th scope="col">Keterangan</th></tr></thead><tbody>${item.audit
     .map((a) => `<tr><td>${adminDate.format(a.at)}</td><td>${e(auditLabel[a.action] ?? a.action)}</td><td>${e(actorLabel(a.actor))}</td><td>${detailText(a.detail)}</td></tr>`)
     .join('')}</tbody></table></div></section>`;
 

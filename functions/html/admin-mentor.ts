@@ -38,7 +38,7 @@ export function renderMyListings(rows: Awaited<ReturnType<typeof listRegisteredB
 ${
   rows.length === 0
     ? '<p>Belum ada. Usaha yang Anda daftarkan atas nama pemiliknya tampil di sini.</p>'
-    : `<div class="table-scroll"><table class="admin-table"><thead><tr><th scope="col">Didaftarkan</th><th scope="col">Usaha</th><th scope="col">Wilayah</th><th scope="col">Status</th></tr></thead><tbody>${rows
+    : `<div class="table-scroll" tabindex="0" role="region" aria-label="UMKM yang saya daftarkan"><table class="admin-table"><thead><tr><th scope="col">Didaftarkan</th><th scope="col">Usaha</th><th scope="col">Wilayah</th><th scope="col">Status</th></tr></thead><tbody>${rows
         .map(
           (r) =>
             `<tr><td>${adminDate.format(r.createdAt)}</td><td>${r.status === 'published' ? `<a href="/umkm/${e(r.slug)}/">${e(r.name)}</a>` : e(r.name)}</td><td>${e(regencyName(r.regencyCode))}</td><td>${e(statusLabel[r.status] ?? r.status)}</td></tr>`,
