@@ -15,6 +15,7 @@ import { apiDocsRoutes, procurementRoutes } from './routes/procurement.ts';
 import { posterRoutes } from './routes/posters.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { cloudflareEmail } from './email.ts';
 import { errorPage, wantsHtml } from './html/error-page.ts';
 
 /**
@@ -22,12 +23,14 @@ import { errorPage, wantsHtml } from './html/error-page.ts';
  * (src/pages/api/[...path].ts) alike. Every dependency comes in through `deps`.
  */
 export function createApp(input: AppDeps) {
+  const fetcher = input.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const deps: Required<AppDeps> = {
     clock: () => new Date(),
     assets: async () => null,
     log: (message, error) => console.error(message, error),
     publishSite: () => {},
-    fetch: (...args) => fetch(...args),
+    fetch: fetcher,
+    sendEmail: cloudflareEmail(input.config, fetcher) ?? null,
     ...input,
   };
   // Not strict: /pengadaan and /pengadaan/ are the same page.

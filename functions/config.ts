@@ -16,6 +16,10 @@ const envSchema = z.object({
   TURNSTILE_SITE_KEY: z.string().min(1).optional(),
   /** Production: the Workers Builds / Pages deploy hook called after an approval to rebuild the site. */
   DEPLOY_HOOK_URL: z.url({ protocol: /^https$/ }).optional(),
+  /** Cloudflare Email Service (optional): the owner's copy of the private link. */
+  EMAIL_FROM: z.email().optional(),
+  CLOUDFLARE_ACCOUNT_ID: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  CLOUDFLARE_EMAIL_TOKEN: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;

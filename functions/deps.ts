@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { Config } from './config.ts';
+import type { SendEmail } from './email.ts';
 
 /** Reads a built page of the static site (its HTML), or null when there is none. */
 export type AssetReader = (path: string, request: Request) => Promise<string | null>;
@@ -7,7 +8,7 @@ export type AssetReader = (path: string, request: Request) => Promise<string | n
 /** Everything the API needs from its runtime, injected so tests and both runtimes build their own. */
 export interface AppDeps {
   db: Db;
-  config: Pick<Config, 'SITE_URL' | 'MAX_BODY_KB' | 'WRITES_PER_MINUTE'> & Partial<Pick<Config, 'TURNSTILE_SECRET_KEY' | 'TURNSTILE_SITE_KEY'>>;
+  config: Pick<Config, 'SITE_URL' | 'MAX_BODY_KB' | 'WRITES_PER_MINUTE'> & Partial<Pick<Config, 'TURNSTILE_SECRET_KEY' | 'TURNSTILE_SITE_KEY' | 'EMAIL_FROM' | 'CLOUDFLARE_ACCOUNT_ID' | 'CLOUDFLARE_EMAIL_TOKEN'>>;
   clock?: () => Date;
   assets?: AssetReader;
   /** Where unexpected errors go; console.error by default. */
@@ -17,8 +18,10 @@ export interface AppDeps {
    * Node, the deploy hook on Cloudflare. Resolves once asked, not once built.
    */
   publishSite?: () => Promise<void> | void;
-  /** fetch for services outside our walls (Turnstile, the deploy hook); tests give a stand-in. */
+  /** fetch for services outside our walls (Turnstile, email, the deploy hook); tests give a stand-in. */
   fetch?: typeof fetch;
+  /** Sends an email, or null when no email service is configured (see functions/email.ts). */
+  sendEmail?: SendEmail | null;
 }
 
 export interface AppEnv {

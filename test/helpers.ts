@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { createApp } from '../functions/app.ts';
+import type { AppDeps } from '../functions/deps.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { openDb } from '../db/local.ts';
 import type { RegistrationInput } from '../src/core/registration.ts';
@@ -26,7 +27,14 @@ async function emptyDatabase(db: Db) {
  * against the built Worker in workerd and its libSQL server (sqld), emptied first.
  */
 export async function freshApp(
-  options: { now?: () => Date; writesPerMinute?: number; publishSite?: () => void; turnstile?: { secret: string; siteKey: string; fetch: typeof fetch } } = {},
+  options: {
+    now?: () => Date;
+    writesPerMinute?: number;
+    publishSite?: () => void;
+    /** Optional services (Turnstile, email), and the stand-in for their HTTP APIs outside our walls. */
+    services?: { config: Partial<AppDeps['config']>; fetch: typeof fetch };
+    log?: (message: string, error: unknown) => void;
+  } = {},
 ) {
   const edgeUrl = process.env['EDGE_BASE_URL'];
   const edgeDatabase = process.env['EDGE_DATABASE_URL'];
@@ -61,11 +69,11 @@ export async function freshApp(
       SITE_URL: 'http://localhost:4321',
       MAX_BODY_KB: 64,
       WRITES_PER_MINUTE: options.writesPerMinute ?? 1000,
-      ...(options.turnstile ? { TURNSTILE_SECRET_KEY: options.turnstile.secret, TURNSTILE_SITE_KEY: options.turnstile.siteKey } : {}),
+      ...options.services?.config,
     },
-    ...(options.turnstile ? { fetch: options.turnstile.fetch } : {}),
+    ...(options.services ? { fetch: options.services.fetch } : {}),
     clock: options.now ?? (() => new Date('2026-11-29T03:00:00Z')),
-    log: () => {},
+    log: options.log ?? (() => {}),
     ...(options.publishSite ? { publishSite: options.publishSite } : {}),
   });
   afterAll(() => {

@@ -16,7 +16,7 @@ ${renderRegistrationForm({ values, errors, action: '/admin/daftar', submitLabel:
 }
 
 /** Shown once after a mentor registers (or staff replace a lost link): the owner's private link, to hand over now. */
-export function renderRegistered(name: string, statusUrl: string, replaced = false): string {
+export function renderRegistered(name: string, statusUrl: string, replaced = false, emailed = false): string {
   return `<section class="status-page">
 <h1>${replaced ? 'Tautan pribadi baru dibuat' : 'Pendaftaran terkirim'}</h1>
 <p><strong>${e(name)}</strong>${replaced ? ': tautan lama tidak berlaku lagi.' : ' menunggu verifikasi petugas.'}</p>
@@ -25,6 +25,7 @@ export function renderRegistered(name: string, statusUrl: string, replaced = fal
 <p>Tautan ini hanya ditampilkan sekali dan tidak disimpan di sistem. Kirim ke WhatsApp pemilik sekarang, atau minta pemilik menyimpannya. Dengan tautan ini pemilik dapat melihat status, mengubah, atau menghapus listing.</p>
 <p><label for="private-link">Tautan status pribadi pemilik</label><br><input id="private-link" type="text" readonly value="${e(statusUrl)}" class="copy-field" data-copy-source>
 <button type="button" class="btn" data-copy-button hidden>Salin tautan</button></p>
+${emailed ? '<p role="status">Salinan tautan juga sudah dikirim ke email usaha yang diisi.</p>' : ''}
 </div>
 ${replaced ? '' : '<p><a class="btn" href="/admin/daftar">Daftarkan UMKM lain</a> <a class="btn" href="/admin/binaan">Lihat UMKM yang saya daftarkan</a></p>'}
 </section>`;

@@ -18,6 +18,7 @@ import { renderReviewItem } from '../html/admin-listing.ts';
 import { renderMentorForm, renderMyListings, renderRegistered } from '../html/admin-mentor.ts';
 import { renderQueue, renderReports } from '../html/admin-queue.ts';
 import { shellPage } from '../html/shell.ts';
+import { sendStatusLink } from '../email.ts';
 import { checkCsrfToken, checkOrigin, clearSessionCookie, requireStaff, sessionToken, setSessionCookie, staffSession, type AdminEnv, type StaffSession } from '../middleware/staff-session.ts';
 
 type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500;
@@ -261,6 +262,7 @@ export function adminRoutes(deps: Required<AppDeps>) {
     }
     const now = deps.clock();
     const token = newToken();
+    const statusUrl = new URL(`/status/${token}`, deps.config.SITE_URL).toString();
     await createListing(deps.db, reg.data, {
       now,
       statusTokenHash: await hashToken(token),
@@ -270,7 +272,8 @@ export function adminRoutes(deps: Required<AppDeps>) {
       registeredBy: session.member.id,
       consentRecord: { ownerName: consent.data.ownerName, method: consent.data.consentMethod, at: now.toISOString(), mentor: session.member.username },
     });
-    return page(c, 'Pendaftaran terkirim', renderRegistered(reg.data.name, new URL(`/status/${token}`, deps.config.SITE_URL).toString()), 201);
+    const emailed = await sendStatusLink(deps, reg.data.email, reg.data.name, statusUrl);
+    return page(c, 'Pendaftaran terkirim', renderRegistered(reg.data.name, statusUrl, false, emailed), 201);
   });
 
   return app;

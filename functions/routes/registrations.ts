@@ -16,6 +16,7 @@ import { escapeHtml } from '../../src/core/text.ts';
 import { publicationState } from '../../db/queries/site-builds.ts';
 import { contentSecurityPolicyWithTurnstile } from '../../src/core/security-headers.ts';
 import { TURNSTILE_FIELD, turnstileError } from '../turnstile.ts';
+import { sendStatusLink } from '../email.ts';
 import type { FieldError } from '../../src/core/errors.ts';
 
 const statusPath = (token: string) => `/status/${token}`;
@@ -60,10 +61,11 @@ export function registrationRoutes(deps: Required<AppDeps>) {
         actor: 'owner',
       });
       const statusUrl = new URL(statusPath(token), deps.config.SITE_URL).toString();
-      if (fromForm) return c.redirect(`${statusPath(token)}?baru=1`, 303);
+      const emailed = await sendStatusLink(deps, parsed.data.email, parsed.data.name, statusUrl);
+      if (fromForm) return c.redirect(`${statusPath(token)}?baru=1${emailed ? '&email=1' : ''}`, 303);
       c.header('location', statusUrl);
       c.header('cache-control', 'no-store');
-      return c.json({ slug: row.slug, status: row.status, statusUrl, statusToken: token }, 201);
+      return c.json({ slug: row.slug, status: row.status, statusUrl, statusToken: token, emailed }, 201);
     })
     .get('/:token', async (c) => {
       const row = await findStatus(deps, c.req.param('token'));
@@ -116,7 +118,14 @@ export function statusPageRoutes(deps: Required<AppDeps>) {
   };
   return new Hono()
     .get('/:token', (c) => {
-      const notice = c.req.query('diubah') === '1' ? ownerNotices.edited : c.req.query('dihapus') === '1' ? ownerNotices.removed : undefined;
+      const notice =
+        c.req.query('diubah') === '1'
+          ? ownerNotices.edited
+          : c.req.query('dihapus') === '1'
+            ? ownerNotices.removed
+            : c.req.query('email') === '1'
+              ? ownerNotices.emailed
+              : undefined;
       return page(c, c.req.param('token'), notice ? { notice } : {});
     })
     .post('/:token/ubah', async (c) => {
@@ -144,4 +153,5 @@ export function statusPageRoutes(deps: Required<AppDeps>) {
 const ownerNotices = {
   edited: 'Perubahan terkirim. Petugas akan memeriksanya; sampai disetujui, profil yang tayang tidak berubah.',
   removed: 'Listing sudah dihapus. Data usaha Anda tidak lagi disimpan atau ditampilkan.',
+  emailed: 'Salinan tautan ini juga sudah dikirim ke email Anda. Periksa juga folder spam.',
 };

@@ -170,7 +170,7 @@ ${productRows}
 ${field(state, { path: 'nib', label: 'NIB (Nomor Induk Berusaha)', hint: '13 angka dari OSS. Petugas akan memeriksanya.', control: input(state, 'nib', 'inputmode="numeric"') })}
 ${field(state, { path: 'halalNumber', label: 'Nomor sertifikat halal', hint: 'Dari BPJPH, diawali "ID".', control: input(state, 'halalNumber', 'autocapitalize="characters"') })}
 ${field(state, { path: 'pirtNumber', label: 'Nomor P-IRT', hint: 'Izin pangan industri rumah tangga, 15 angka.', control: input(state, 'pirtNumber', 'inputmode="numeric"') })}
-${field(state, { path: 'email', label: 'Email', hint: 'Untuk salinan tautan status. Tidak ditampilkan.', control: input(state, 'email', 'type="email" autocomplete="email"') })}
+${field(state, { path: 'email', label: 'Email', hint: 'Bila diisi, salinan tautan status dikirim ke sini (saat layanan email aktif). Tidak ditampilkan.', control: input(state, 'email', 'type="email" autocomplete="email"') })}
 </fieldset>
 ${formState.onBehalf ? mentorConsent(state) : ownerConsent(state)}
 ${formState.turnstileSiteKey ? turnstile(state, formState.turnstileSiteKey) : ''}

@@ -26,7 +26,7 @@ const siteverify: typeof fetch = async (input, init) => {
 
 describe.skipIf(Boolean(process.env['EDGE_BASE_URL']))('Turnstile on registrations', () => {
   it('accepts a registration whose token Siteverify confirms, and sends the secret and token to it', async () => {
-    const { app, db } = await freshApp({ turnstile: { secret: ALWAYS_PASSES, siteKey: SITE_KEY, fetch: siteverify } });
+    const { app, db } = await freshApp({ services: { config: { TURNSTILE_SECRET_KEY: ALWAYS_PASSES, TURNSTILE_SITE_KEY: SITE_KEY }, fetch: siteverify } });
     const res = await app.request('/api/registrations', json({ ...validRegistration({ name: 'Tahu Susu Lembang' }), 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }));
     expect(res.status).toBe(201);
     expect(calls.at(-1)?.url).toBe('https://challenges.cloudflare.com/turnstile/v0/siteverify');
@@ -36,12 +36,12 @@ describe.skipIf(Boolean(process.env['EDGE_BASE_URL']))('Turnstile on registratio
   });
 
   it('refuses a missing token and a token Siteverify rejects, naming the field, and stores nothing', async () => {
-    const { app: passing } = await freshApp({ turnstile: { secret: ALWAYS_PASSES, siteKey: SITE_KEY, fetch: siteverify } });
+    const { app: passing } = await freshApp({ services: { config: { TURNSTILE_SECRET_KEY: ALWAYS_PASSES, TURNSTILE_SITE_KEY: SITE_KEY }, fetch: siteverify } });
     const missing = await passing.request('/api/registrations', json(validRegistration({ name: 'Tanpa Token' })));
     expect(missing.status).toBe(422);
     expect(((await missing.json()) as { errors: { path: string }[] }).errors).toEqual([expect.objectContaining({ path: 'cf-turnstile-response' })]);
 
-    const { app, db } = await freshApp({ turnstile: { secret: ALWAYS_FAILS, siteKey: SITE_KEY, fetch: siteverify } });
+    const { app, db } = await freshApp({ services: { config: { TURNSTILE_SECRET_KEY: ALWAYS_FAILS, TURNSTILE_SITE_KEY: SITE_KEY }, fetch: siteverify } });
     const failed = await app.request('/api/registrations', json({ ...validRegistration({ name: 'Token Ditolak' }), 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }));
     expect(failed.status).toBe(422);
     const body = (await failed.json()) as { errors: { path: string; message: string }[] };
@@ -50,7 +50,7 @@ describe.skipIf(Boolean(process.env['EDGE_BASE_URL']))('Turnstile on registratio
   });
 
   it('does not spend a token on a form that fails validation anyway', async () => {
-    const { app } = await freshApp({ turnstile: { secret: ALWAYS_PASSES, siteKey: SITE_KEY, fetch: siteverify } });
+    const { app } = await freshApp({ services: { config: { TURNSTILE_SECRET_KEY: ALWAYS_PASSES, TURNSTILE_SITE_KEY: SITE_KEY }, fetch: siteverify } });
     const before = calls.length;
     const res = await app.request('/api/registrations', json({ ...validRegistration({ name: 'x' }), 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }));
     expect(res.status).toBe(422);
@@ -58,7 +58,7 @@ describe.skipIf(Boolean(process.env['EDGE_BASE_URL']))('Turnstile on registratio
   });
 
   it('fails closed when Siteverify cannot be reached', async () => {
-    const { app, db } = await freshApp({ turnstile: { secret: ALWAYS_PASSES, siteKey: SITE_KEY, fetch: siteverify } });
+    const { app, db } = await freshApp({ services: { config: { TURNSTILE_SECRET_KEY: ALWAYS_PASSES, TURNSTILE_SITE_KEY: SITE_KEY }, fetch: siteverify } });
     reachable = false;
     const res = await app.request('/api/registrations', json({ ...validRegistration({ name: 'Saat Putus' }), 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }));
     reachable = true;
@@ -68,7 +68,7 @@ describe.skipIf(Boolean(process.env['EDGE_BASE_URL']))('Turnstile on registratio
   });
 
   it('shows the widget again, with the error beside it and Turnstile allowed by the CSP, to a form sent without JavaScript', async () => {
-    const { app } = await freshApp({ turnstile: { secret: ALWAYS_FAILS, siteKey: SITE_KEY, fetch: siteverify } });
+    const { app } = await freshApp({ services: { config: { TURNSTILE_SECRET_KEY: ALWAYS_FAILS, TURNSTILE_SITE_KEY: SITE_KEY }, fetch: siteverify } });
     const fields = validRegistration({ name: 'Form Tanpa JS' });
     const form = new URLSearchParams({
       name: fields.name,
