@@ -267,7 +267,7 @@ describe('program staff', () => {
     for (const [name, path] of Object.entries({ antrean: '/admin/antrean', laporan: '/admin/laporan', tinjau: `/admin/umkm/${m?.id}`, daftar: '/admin/daftar', binaan: '/admin/binaan' })) {
       await page.goto(`${portal.url}${path}`);
       for (const v of await seriousViolations(page)) failures.push(`${name}: ${v}`);
-      if (name === 'daftar') await page.screenshot({ path: `${screenshots}/admin-daftar-1280.png`, fullPage: false });
+      if (name === 'daftar') await page.screenshot({ path: `${screenshots}/admin-daftar-360x800.png`, fullPage: false });
     }
     assert.deepEqual(failures, []);
     await context.close();
