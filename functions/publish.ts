@@ -13,3 +13,15 @@ export function deployHookPublisher(options: { url: string; db: Db; fetch: typeo
     await recordBuildRequest(options.db, options.clock());
   };
 }
+
+/**
+ * Asks for the site to be rebuilt after a change the public must see (an approval, a
+ * removal). The change is already stored, so a failed request is logged, never an error.
+ */
+export async function requestPublish(deps: { publishSite: () => Promise<void> | void; log: (message: string, error: unknown) => void }) {
+  try {
+    await deps.publishSite();
+  } catch (error) {
+    deps.log('Permintaan membangun ulang situs gagal', error);
+  }
+}

@@ -106,8 +106,8 @@ export async function submitOwnerEdit(db: Db, statusTokenHash: string, reg: Regi
  * Removes a listing at the owner's request: its data (business and personal) is erased,
  * it leaves the index and the site, and only a tombstone with the audit trail remains.
  */
-export async function removeOwnListing(db: Db, statusTokenHash: string, now: Date) {
-  await db.transaction(async (tx) => {
+export async function removeOwnListing(db: Db, statusTokenHash: string, now: Date): Promise<{ wasPublished: boolean }> {
+  return db.transaction(async (tx) => {
     const [m] = await tx.select().from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
     if (!m || m.status === 'removed') throw new AppError('NOT_FOUND', messages.registrationNotFound);
     await tx.delete(storeLinks).where(eq(storeLinks.msmeId, m.id));
@@ -135,5 +135,6 @@ export async function removeOwnListing(db: Db, statusTokenHash: string, now: Dat
       .where(eq(msmes.id, m.id));
     await syncSearchIndex(tx, m.id);
     await tx.insert(auditLog).values({ msmeId: m.id, action: 'owner-remove', actor: 'owner', at: now, detail: { wasPublished: m.status === 'published' } });
+    return { wasPublished: m.status === 'published' };
   });
 }

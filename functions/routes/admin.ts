@@ -19,6 +19,7 @@ import { renderMentorForm, renderMyListings, renderRegistered } from '../html/ad
 import { renderQueue, renderReports } from '../html/admin-queue.ts';
 import { shellPage } from '../html/shell.ts';
 import { sendStatusLink } from '../email.ts';
+import { requestPublish } from '../publish.ts';
 import { checkCsrfToken, checkOrigin, clearSessionCookie, requireStaff, sessionToken, setSessionCookie, staffSession, type AdminEnv, type StaffSession } from '../middleware/staff-session.ts';
 
 type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500;
@@ -60,15 +61,6 @@ export function adminRoutes(deps: Required<AppDeps>) {
     const url = new URL(new URL(c.req.url).pathname, deps.config.SITE_URL).toString();
     const body = `${session ? adminNav(session, current) : ''}<div class="admin">${main}</div>`;
     return c.html(await shellPage(deps, c.req.raw, { title, main: body, url }), status);
-  };
-
-  /** Publishing must not fail an approval that is already stored: a failed rebuild request is logged. */
-  const publish = async () => {
-    try {
-      await deps.publishSite();
-    } catch (error) {
-      deps.log('Permintaan membangun ulang situs gagal', error);
-    }
   };
 
   app.use('*', staffSession(deps));
@@ -127,7 +119,7 @@ export function adminRoutes(deps: Required<AppDeps>) {
       const { session, data } = await signedPost(c, REVIEWERS);
       try {
         const published = await run(id, versionOf(data), data, session);
-        if (published) await publish();
+        if (published) await requestPublish(deps);
       } catch (error) {
         if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'VALIDATION_FAILED')) {
           const detail = error.fields.length > 0 ? error.fields.map((f) => f.message).join(' ') : error.message;
