@@ -154,6 +154,6 @@ export function statusPageRoutes(deps: Required<AppDeps>) {
 
 const ownerNotices = {
   edited: 'Perubahan terkirim. Petugas akan memeriksanya; sampai disetujui, profil yang tayang tidak berubah.',
-  removed: 'Listing sudah dihapus. Data usaha Anda tidak lagi disimpan atau ditampilkan.',
+  removed: 'Listing sudah dihapus. Data usaha Anda tidak lagi disimpan; halaman profilnya hilang dari situs dalam beberapa menit, setelah situs diperbarui.',
   emailed: 'Salinan tautan ini juga sudah dikirim ke email Anda. Periksa juga folder spam.',
 };
