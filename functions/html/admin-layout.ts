@@ -17,6 +17,7 @@ export function adminNav(session: StaffSession, current: string): string {
           ['/admin/laporan', 'Laporan masalah'],
         ]
       : []),
+    ['/admin/statistik', 'Statistik'],
     ['/admin/binaan', 'UMKM yang saya daftarkan'],
     ['/admin/daftar', 'Daftarkan UMKM'],
   ];

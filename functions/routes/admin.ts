@@ -18,6 +18,9 @@ import { renderReviewItem } from '../html/admin-listing.ts';
 import { renderMentorForm, renderMyListings, renderRegistered } from '../html/admin-mentor.ts';
 import { renderQueue, renderReports } from '../html/admin-queue.ts';
 import { shellPage } from '../html/shell.ts';
+import { renderStats, statsCsvHeader, statsRows } from '../html/admin-stats.ts';
+import { digitalisationByRegency, publishedPerMonth } from '../../db/queries/stats.ts';
+import { toCsv } from '../../src/core/csv.ts';
 import { sendStatusLink } from '../email.ts';
 import { requestPublish } from '../publish.ts';
 import { checkCsrfToken, checkOrigin, clearSessionCookie, requireStaff, sessionToken, setSessionCookie, staffSession, type AdminEnv, type StaffSession } from '../middleware/staff-session.ts';
@@ -231,6 +234,21 @@ export function adminRoutes(deps: Required<AppDeps>) {
     if (!note.success) throw new AppError('VALIDATION_FAILED', messages.staff.reportNote, { fields: [{ path: 'note', message: messages.staff.reportNote }] });
     await closeReport(deps.db, Number(rid), note.data, actorOf(session), deps.clock());
     return c.redirect('/admin/laporan', 303);
+  });
+
+  app.get('/statistik', async (c) => {
+    requireStaff(c, ALL_STAFF);
+    const format = c.req.query('format');
+    if (format !== undefined && format !== 'csv') throw new AppError('BAD_REQUEST', messages.staff.statsFormat, { fields: [{ path: 'format', message: messages.staff.statsFormat }] });
+    const now = deps.clock();
+    const rows = statsRows(await digitalisationByRegency(deps.db, now));
+    if (format === 'csv') {
+      c.header('cache-control', 'no-store');
+      c.header('content-type', 'text/csv; charset=utf-8');
+      c.header('content-disposition', `attachment; filename="statistik-umkm-jabar-${now.toISOString().slice(0, 10)}.csv"`);
+      return c.body(toCsv(statsCsvHeader, rows.map((r) => [r.code, r.name, r.published, r.onMarketplace, r.verified, r.juara, r.new30, r.pending])));
+    }
+    return page(c, 'Statistik digitalisasi', renderStats(rows, await publishedPerMonth(deps.db, now)), 200, '/admin/statistik');
   });
 
   app.get('/binaan', async (c) => {

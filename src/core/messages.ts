@@ -77,6 +77,7 @@ export const messages = {
     queueKind: 'Jenis antrean: baru atau ubah.',
     reportNote: 'Tulis singkat tindakan yang diambil (minimal 5 karakter).',
     signedOut: 'Anda sudah keluar.',
+    statsFormat: 'Format unduhan statistik: csv.',
     linkNote: 'Tulis bagaimana Anda memastikan peminta adalah pemilik (minimal 5 karakter).',
   },
 } as const;

@@ -388,6 +388,27 @@ describe('mentors', () => {
   });
 });
 
+describe('digitalisation statistics', () => {
+  it('count per kabupaten/kota what is published, on a marketplace, verified and waiting, with a CSV for Excel', async () => {
+    const sold = await register('Bolu Susu Lembang Statistik', { regencyCode: '32.17', districtCode: '32.17.01', storeLinks: ['https://shopee.co.id/bolususustat'] });
+    const social = await register('Kaos Sablon Statistik', { regencyCode: '32.17', districtCode: '32.17.01', storeLinks: ['https://www.instagram.com/kaossablonstat'] });
+    await register('Menunggu Statistik', { regencyCode: '32.17', districtCode: '32.17.01' });
+    for (const l of [sold, social]) await reviewer.post(`/admin/umkm/${l.id}/setujui`, { version: String(l.version) });
+    const html = await (await reviewer.get('/admin/statistik')).text();
+    const row = /<tr><th scope="row">Kabupaten Bandung Barat<\/th>(.*?)<\/tr>/.exec(html)?.[1] ?? '';
+    const numbers = [...row.matchAll(/<td>([\d.]+)/g)].map((m) => m[1]);
+    expect(numbers).toEqual(['2', '1', '0', '0', '2', '1']);
+    expect(html).toContain('Listing tayang baru per bulan');
+    const csv = await reviewer.get('/admin/statistik?format=csv');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = await csv.text();
+    expect(text).toContain('kode;kabupaten_kota;tayang');
+    expect(text).toMatch(/32\.17;Kabupaten Bandung Barat;2;1;0;0;2;1/);
+    expect((await reviewer.get('/admin/statistik?format=xlsx')).status).toBe(400);
+    expect((await app.request('/admin/statistik')).status).toBe(303);
+  });
+});
+
 describe('problem reports in the staff queue', () => {
   it('lists an open report and closes it with what was done, in the audit log', async () => {
     const { id, version, slug } = await register('Surabi Enhaii Setiabudi');
