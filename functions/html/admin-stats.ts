@@ -49,9 +49,9 @@ export function renderStats(rows: Row[], months: { month: string; published: num
 <tfoot><tr><th scope="row">Jawa Barat</th>${cells(total)}</tr></tfoot>
 </table></div>
 <h2>Listing tayang baru per bulan</h2>
-<div class="table-scroll" tabindex="0" role="region" aria-label="Listing tayang baru per bulan"><table class="admin-table">
+<table class="admin-table admin-table-narrow">
 <thead><tr><th scope="col">Bulan</th><th scope="col">Listing baru</th></tr></thead>
 <tbody>${months
     .map((m) => `<tr><th scope="row">${monthName.format(new Date(`${m.month}-01T00:00:00Z`))}</th><td>${number.format(m.published)} <meter min="0" max="${peak}" value="${m.published}" aria-hidden="true"></meter></td></tr>`)
-    .join('')}</tbody></table></div>`;
+    .join('')}</tbody></table>`;
 }
