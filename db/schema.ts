@@ -183,6 +183,8 @@ export const staff = sqliteTable(
     /** Failed sign-ins since the last success; past a threshold the account waits (lockedUntil). */
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    /** A disabled account cannot sign in, and its sessions end at once. */
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [uniqueIndex('staff_username_unique').on(t.username)],
@@ -199,6 +201,8 @@ export const staffSessions = sqliteTable(
     /** Sent back with every form of the session (synchroniser token), besides the Origin check. */
     csrfToken: text('csrf_token').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Last request; a session idle for longer than SESSION_IDLE_MINUTES ends. */
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull().default(sql`0`),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('staff_sessions_staff_idx').on(t.staffId)],

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { parseEnv } from '../functions/config.ts';
 import { openDb } from '../db/local.ts';
 import { createStaff } from '../db/queries/staff.ts';
@@ -6,6 +5,7 @@ import { AppError } from '../src/core/errors.ts';
 import { newStaffSchema } from '../src/core/staff.ts';
 import { toFieldErrors } from '../src/core/validation.ts';
 import { argValue, fail, say } from './cli.ts';
+import { readPassword } from './password-prompt.ts';
 
 /**
  * `npm run admin:create -- --username budi --name "Budi Santoso" --role reviewer`: makes a
@@ -14,29 +14,6 @@ import { argValue, fail, say } from './cli.ts';
  * would end up in the shell history.
  */
 const usage = 'npm run admin:create -- --username budi --name "Budi Santoso" --role reviewer|mentor';
-
-function askHidden(question: string): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => write(s.startsWith(question) ? s : s.replace(/[^\r\n]/g, '*'));
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stdout.write('\n');
-      resolve(answer);
-    });
-  });
-}
-
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env['ADMIN_PASSWORD'];
-  if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) fail('Kata sandi tidak diberikan.', 'jalankan di terminal (kata sandi akan ditanyakan), atau isi ADMIN_PASSWORD untuk skrip.');
-  const first = await askHidden('Kata sandi (minimal 12 karakter): ');
-  const second = await askHidden('Ulangi kata sandi: ');
-  if (first !== second) fail('Kedua kata sandi tidak sama.', 'jalankan lagi perintahnya.');
-  return first;
-}
 
 const input = { username: argValue('username'), displayName: argValue('name'), role: argValue('role') };
 if (!input.username || !input.displayName || !input.role) fail('Nama pengguna, nama dan peran wajib diisi.', usage);

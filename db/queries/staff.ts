@@ -1,8 +1,8 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { AppError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../src/core/password.ts';
-import { lockoutMinutes, SESSION_HOURS, type NewStaff } from '../../src/core/staff.ts';
+import { lockoutMinutes, SESSION_HOURS, SESSION_IDLE_MINUTES, type NewStaff } from '../../src/core/staff.ts';
 import { hashToken, newToken } from '../../src/core/token.ts';
 import type { Db } from '../client.ts';
 import { staff, staffSessions, type StaffRole } from '../schema.ts';
@@ -39,7 +39,8 @@ export async function signIn(db: Db, username: string, password: string, now: Da
     throw new AppError('RATE_LIMITED', messages.staff.locked(Math.ceil(seconds / 60)), { headers: { 'retry-after': String(seconds) } });
   }
   const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
-  if (!account || !ok) {
+  // A disabled account answers like a wrong password, after the same work.
+  if (!account || !ok || account.disabledAt) {
     if (account) {
       const failed = account.failedAttempts + 1;
       const minutes = lockoutMinutes(failed);
@@ -59,17 +60,24 @@ export async function openSession(db: Db, staffId: number, now: Date) {
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await db.delete(staffSessions).where(lt(staffSessions.expiresAt, now));
-  await db.insert(staffSessions).values({ tokenHash: await hashToken(token), staffId, csrfToken, createdAt: now, expiresAt });
+  const idleSince = new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000);
+  await db.delete(staffSessions).where(or(lt(staffSessions.expiresAt, now), lt(staffSessions.lastSeenAt, idleSince)));
+  await db.insert(staffSessions).values({ tokenHash: await hashToken(token), staffId, csrfToken, createdAt: now, lastSeenAt: now, expiresAt });
   return { token, csrfToken, expiresAt };
 }
 
-/** The session behind a cookie token, with its staff member, if it exists and has not expired. */
+/**
+ * The session behind a cookie token, with its staff member, if it has not expired, has not
+ * been idle too long and its account is not disabled. Marks it seen (at most every 5 minutes).
+ */
 export async function findSession(db: Db, token: string, now: Date) {
+  const tokenHash = await hashToken(token);
+  const idleSince = new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000);
   const [row] = await db
     .select({
       csrfToken: staffSessions.csrfToken,
       expiresAt: staffSessions.expiresAt,
+      lastSeenAt: staffSessions.lastSeenAt,
       id: staff.id,
       username: staff.username,
       displayName: staff.displayName,
@@ -77,9 +85,10 @@ export async function findSession(db: Db, token: string, now: Date) {
     })
     .from(staffSessions)
     .innerJoin(staff, eq(staff.id, staffSessions.staffId))
-    .where(and(eq(staffSessions.tokenHash, await hashToken(token)), gt(staffSessions.expiresAt, now)));
+    .where(and(eq(staffSessions.tokenHash, tokenHash), gt(staffSessions.expiresAt, now), gt(staffSessions.lastSeenAt, idleSince), isNull(staff.disabledAt)));
   if (!row) return undefined;
-  const { csrfToken, expiresAt, ...member } = row;
+  const { csrfToken, expiresAt, lastSeenAt, ...member } = row;
+  if (now.getTime() - lastSeenAt.getTime() > 5 * 60_000) await db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.tokenHash, tokenHash));
   return { member: member as StaffMember, csrfToken, expiresAt };
 }
 
@@ -92,4 +101,29 @@ export async function closeSession(db: Db, token: string) {
 export async function countStaff(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(staff);
   return row?.n ?? 0;
+}
+
+/** A member changes their own password; every other session of the account ends. */
+export async function changePassword(db: Db, staffId: number, current: string, next: string, keepSessionToken: string) {
+  const [account] = await db.select().from(staff).where(eq(staff.id, staffId));
+  if (!account || !(await verifyPassword(current, account.passwordHash))) {
+    throw new AppError('VALIDATION_FAILED', messages.staff.passwordWrong, { fields: [{ path: 'current', message: messages.staff.passwordWrong }] });
+  }
+  await db.update(staff).set({ passwordHash: await hashPassword(next) }).where(eq(staff.id, staffId));
+  const keep = await hashToken(keepSessionToken);
+  await db.delete(staffSessions).where(and(eq(staffSessions.staffId, staffId), ne(staffSessions.tokenHash, keep)));
+}
+
+/**
+ * What an administrator does from the command line: set a new password (also lifting a
+ * lockout), or disable/enable an account. Every change ends the account's sessions.
+ */
+export async function updateAccount(db: Db, username: string, change: { password: string } | { disabled: boolean }, now: Date) {
+  const set =
+    'password' in change
+      ? { passwordHash: await hashPassword(change.password), failedAttempts: 0, lockedUntil: null }
+      : { disabledAt: change.disabled ? now : null };
+  const [row] = await db.update(staff).set(set).where(eq(staff.username, username.trim().toLowerCase())).returning({ id: staff.id });
+  if (!row) throw new AppError('NOT_FOUND', messages.staff.unknownAccount);
+  await db.delete(staffSessions).where(eq(staffSessions.staffId, row.id));
 }

@@ -24,7 +24,7 @@ export function adminNav(session: StaffSession, current: string): string {
   return `<nav class="admin-nav" aria-label="Menu petugas"><ul>${links
     .map(([href, label]) => `<li><a href="${href}"${href === current ? ' aria-current="page"' : ''}>${label}</a></li>`)
     .join('')}</ul>
-<form method="post" action="/admin/keluar" class="admin-signout">${csrfField(session)}<span>Masuk sebagai <strong>${e(session.member.displayName)}</strong> (${roleLabel[session.member.role] ?? ''})</span> <button type="submit" class="btn">Keluar</button></form></nav>`;
+<form method="post" action="/admin/keluar" class="admin-signout">${csrfField(session)}<span>Masuk sebagai <a href="/admin/akun"${current === '/admin/akun' ? ' aria-current="page"' : ''}><strong>${e(session.member.displayName)}</strong></a> (${roleLabel[session.member.role] ?? ''})</span> <button type="submit" class="btn">Keluar</button></form></nav>`;
 }
 
 /** A one-line notice at the top of a page, such as "Disetujui" after an action. */
@@ -46,4 +46,25 @@ ${options.next ? `<input type="hidden" name="lanjut" value="${e(options.next)}">
 <button type="submit" class="btn btn-primary">Masuk</button>
 </form>
 </section>`;
+}
+
+/** A staff member's own account: the password change form, errors beside their fields. */
+export function renderAccount(session: StaffSession, errors: { path: string; message: string }[] = []): string {
+  const error = (path: string) => errors.find((f) => f.path === path)?.message;
+  const field = (name: string, label: string, autocomplete: string, hint?: string) => {
+    const message = error(name);
+    const described = [hint ? `f-${name}-hint` : '', message ? `f-${name}-error` : ''].filter(Boolean).join(' ');
+    return `<div class="field${message ? ' has-error' : ''}"><label for="f-${name}">${label}</label>
+${hint ? `<p class="hint" id="f-${name}-hint">${hint}</p>` : ''}<input id="f-${name}" name="${name}" type="password" autocomplete="${autocomplete}" required${described ? ` aria-describedby="${described}"` : ''}${message ? ' aria-invalid="true"' : ''}>
+<p class="field-error" id="f-${name}-error" role="status">${message ? e(message) : ''}</p></div>`;
+  };
+  return `<h1>Akun saya</h1>
+<p>Nama pengguna: <strong>${e(session.member.username)}</strong>. Peran: ${roleLabel[session.member.role] ?? ''}.</p>
+<h2>Ganti kata sandi</h2>
+<form method="post" action="/admin/akun" class="reg-form">${csrfField(session)}
+${field('current', 'Kata sandi sekarang', 'current-password')}
+${field('password', 'Kata sandi baru', 'new-password', 'Minimal 12 karakter. Kalimat pendek yang mudah Anda ingat lebih kuat daripada kata acak yang pendek.')}
+${field('repeat', 'Ulangi kata sandi baru', 'new-password')}
+<button type="submit" class="btn btn-primary">Ganti kata sandi</button>
+</form>`;
 }

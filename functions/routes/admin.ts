@@ -3,17 +3,17 @@ import { mentorConsentSchema } from '../../src/core/consent.ts';
 import { AppError, type FieldError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
-import { queueFilterSchema, signInSchema, staffNote } from '../../src/core/staff.ts';
+import { passwordChangeSchema, queueFilterSchema, signInSchema, staffNote } from '../../src/core/staff.ts';
 import { escapeHtml } from '../../src/core/text.ts';
 import { hashToken, newToken } from '../../src/core/token.ts';
 import { parseOrThrow, toFieldErrors } from '../../src/core/validation.ts';
 import { createListing } from '../../db/queries/registrations.ts';
 import { approve, closeReport, reissueOwnerLink, getReviewItem, listOpenReports, listQueue, listRegisteredBy, reject, setJuara, verifyNib } from '../../db/queries/review.ts';
-import { closeSession, openSession, signIn } from '../../db/queries/staff.ts';
+import { changePassword, closeSession, openSession, signIn } from '../../db/queries/staff.ts';
 import type { StaffRole } from '../../db/schema.ts';
 import { readBody, withoutHoneypot } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
-import { adminNav, notice, renderSignIn } from '../html/admin-layout.ts';
+import { adminNav, notice, renderAccount, renderSignIn } from '../html/admin-layout.ts';
 import { renderReviewItem } from '../html/admin-listing.ts';
 import { renderMentorForm, renderMyListings, renderRegistered } from '../html/admin-mentor.ts';
 import { renderQueue, renderReports } from '../html/admin-queue.ts';
@@ -234,6 +234,25 @@ export function adminRoutes(deps: Required<AppDeps>) {
     if (!note.success) throw new AppError('VALIDATION_FAILED', messages.staff.reportNote, { fields: [{ path: 'note', message: messages.staff.reportNote }] });
     await closeReport(deps.db, Number(rid), note.data, actorOf(session), deps.clock());
     return c.redirect('/admin/laporan', 303);
+  });
+
+  app.get('/akun', (c) => {
+    const session = requireStaff(c, ALL_STAFF);
+    const done = c.req.query('diganti') === '1' ? messages.staff.passwordChanged : undefined;
+    return page(c, 'Akun saya', `${notice(done)}${renderAccount(session)}`, 200, '/admin/akun');
+  });
+
+  app.post('/akun', async (c) => {
+    const { session, data } = await signedPost(c, ALL_STAFF);
+    const parsed = passwordChangeSchema.safeParse(data);
+    if (!parsed.success) return page(c, 'Akun saya', renderAccount(session, toFieldErrors(parsed.error)), 422, '/admin/akun');
+    try {
+      await changePassword(deps.db, session.member.id, parsed.data.current, parsed.data.password, sessionToken(c) ?? '');
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'VALIDATION_FAILED') return page(c, 'Akun saya', renderAccount(session, error.fields), 422, '/admin/akun');
+      throw error;
+    }
+    return c.redirect('/admin/akun?diganti=1', 303);
   });
 
   app.get('/statistik', async (c) => {

@@ -78,6 +78,11 @@ export const messages = {
     reportNote: 'Tulis singkat tindakan yang diambil (minimal 5 karakter).',
     signedOut: 'Anda sudah keluar.',
     statsFormat: 'Format unduhan statistik: csv.',
+    passwordMismatch: 'Kedua kata sandi baru tidak sama.',
+    passwordSame: 'Kata sandi baru harus berbeda dari yang sekarang.',
+    passwordWrong: 'Kata sandi sekarang salah.',
+    passwordChanged: 'Kata sandi diganti. Sesi lain akun ini sudah diakhiri.',
+    unknownAccount: 'Akun dengan nama pengguna ini tidak ada.',
     linkNote: 'Tulis bagaimana Anda memastikan peminta adalah pemilik (minimal 5 karakter).',
   },
 } as const;

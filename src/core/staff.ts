@@ -11,8 +11,9 @@ export function lockoutMinutes(failedAttempts: number): number {
   return Math.min(LOCKOUT.maxMinutes, LOCKOUT.baseMinutes * 2 ** (failedAttempts - LOCKOUT.attempts));
 }
 
-/** A staff session lasts a working day; signing in again starts a new one. */
+/** A staff session lasts a working day at most, and ends after two idle hours. */
 export const SESSION_HOURS = 10;
+export const SESSION_IDLE_MINUTES = 120;
 
 const username = z
   .string({ error: messages.staff.username })
@@ -55,3 +56,17 @@ export const queueFilterSchema = z.strictObject({
   q: z.string().max(100, messages.query).optional(),
   duplikat: z.enum(['1'], { error: messages.flag }).optional(),
 });
+
+const newPassword = z.string({ error: messages.required }).min(12, messages.staff.passwordShort).max(200, messages.tooLong(200));
+
+/** A staff member changing their own password: the current one, and the new one twice. */
+export const passwordChangeSchema = z
+  .strictObject({
+    current: z.string({ error: messages.required }).min(1, messages.required).max(200, messages.tooLong(200)),
+    password: newPassword,
+    repeat: z.string({ error: messages.required }),
+  })
+  .refine((v) => v.password === v.repeat, { path: ['repeat'], message: messages.staff.passwordMismatch })
+  .refine((v) => v.password !== v.current, { path: ['password'], message: messages.staff.passwordSame });
+
+export { newPassword };

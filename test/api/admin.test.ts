@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { freshApp, json, validRegistration, type Target } from '../helpers.ts';
-import { createStaff } from '../../db/queries/staff.ts';
+import { createStaff, updateAccount } from '../../db/queries/staff.ts';
 import { recordBuild } from '../../db/queries/site-builds.ts';
 import { auditLog, msmeRevisions, msmes, staffSessions } from '../../db/schema.ts';
 
@@ -117,18 +117,37 @@ describe('staff sign-in', () => {
   });
 });
 
-describe.skipIf(onEdge)('sign-in lockout (the clock is the test\'s)', () => {
-  it('locks an account after 5 failures, even for the right password, and opens it again when the wait is over', async () => {
-    for (let i = 0; i < 5; i++) expect((await signInRequest('dewi', 'salah-salah-salah')).status).toBe(401);
-    const locked = await signInRequest('dewi', PASSWORD);
-    expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('retry-after'))).toBe(15 * 60);
-    expect(await locked.text()).toContain('coba lagi dalam 15 menit');
-    now = new Date(now.getTime() + 16 * 60_000);
-    expect((await signInRequest('dewi', PASSWORD)).status).toBe(303);
-    // A success resets the count: one more failure does not lock again.
-    expect((await signInRequest('dewi', 'salah-salah-salah')).status).toBe(401);
-    expect((await signInRequest('dewi', PASSWORD)).status).toBe(303);
+describe('own account', () => {
+  it('changes the password only with the current one, errors beside the fields, and ends the other sessions', async () => {
+    await createStaff(db, { username: 'yani', displayName: 'Yani', role: 'reviewer', password: PASSWORD }, now);
+    const here = await signIn(app, 'yani');
+    const elsewhere = await signIn(app, 'yani');
+    const mismatch = await here.post('/admin/akun', { current: PASSWORD, password: 'kata-sandi-baru-sekali', repeat: 'kata-sandi-lain-sekali' });
+    expect(mismatch.status).toBe(422);
+    expect(await mismatch.text()).toMatch(/id="f-repeat-error" role="status">Kedua kata sandi baru tidak sama\./);
+    const wrong = await here.post('/admin/akun', { current: 'bukan-kata-sandinya', password: 'kata-sandi-baru-sekali', repeat: 'kata-sandi-baru-sekali' });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('Kata sandi sekarang salah.');
+    const short = await here.post('/admin/akun', { current: PASSWORD, password: 'pendek', repeat: 'pendek' });
+    expect(await short.text()).toContain('Kata sandi minimal 12 karakter.');
+    const ok = await here.post('/admin/akun', { current: PASSWORD, password: 'kata-sandi-baru-sekali', repeat: 'kata-sandi-baru-sekali' });
+    expect(ok.status).toBe(303);
+    expect((await here.get('/admin/akun?diganti=1')).status).toBe(200);
+    expect((await elsewhere.get('/admin/antrean')).status).toBe(303);
+    expect((await signInRequest('yani', PASSWORD)).status).toBe(401);
+    expect((await signInRequest('yani', 'kata-sandi-baru-sekali')).status).toBe(303);
+  });
+
+  it('a disabled account cannot sign in (same words as a wrong password) and its sessions end at once', async () => {
+    await createStaff(db, { username: 'tono', displayName: 'Tono', role: 'mentor', password: PASSWORD }, now);
+    const session = await signIn(app, 'tono');
+    await updateAccount(db, 'tono', { disabled: true }, now);
+    expect((await session.get('/admin/binaan')).status).toBe(303);
+    const refused = await signInRequest('tono', PASSWORD);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toContain('Nama pengguna atau kata sandi salah.');
+    await updateAccount(db, 'tono', { disabled: false }, now);
+    expect((await signInRequest('tono', PASSWORD)).status).toBe(303);
   });
 });
 
@@ -426,5 +445,29 @@ describe('problem reports in the staff queue', () => {
     expect(await (await reviewer.get('/admin/laporan')).text()).not.toContain('Surabi Enhaii Setiabudi');
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.msmeId, id), eq(auditLog.action, 'close-report')));
     expect(audit[0]?.detail).toMatchObject({ note: 'Pemilik dihubungi, tautan diperbarui.' });
+  });
+});
+
+// Last in the file: these move the clock on, which ends the sessions signed in above.
+describe.skipIf(onEdge)('session idle timeout and sign-in lockout (the clock is the test\'s)', () => {
+  it('ends a session idle for more than two hours', async () => {
+    const session = await signIn(app, 'rina');
+    now = new Date(now.getTime() + 119 * 60_000);
+    expect((await session.get('/admin/antrean')).status).toBe(200);
+    now = new Date(now.getTime() + 121 * 60_000);
+    expect((await session.get('/admin/antrean')).status).toBe(303);
+  });
+
+  it('locks an account after 5 failures, even for the right password, and opens it again when the wait is over', async () => {
+    for (let i = 0; i < 5; i++) expect((await signInRequest('dewi', 'salah-salah-salah')).status).toBe(401);
+    const locked = await signInRequest('dewi', PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBe(15 * 60);
+    expect(await locked.text()).toContain('coba lagi dalam 15 menit');
+    now = new Date(now.getTime() + 16 * 60_000);
+    expect((await signInRequest('dewi', PASSWORD)).status).toBe(303);
+    // A success resets the count: one more failure does not lock again.
+    expect((await signInRequest('dewi', 'salah-salah-salah')).status).toBe(401);
+    expect((await signInRequest('dewi', PASSWORD)).status).toBe(303);
   });
 });
