@@ -264,7 +264,7 @@ describe('program staff', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.waitForURL(/\/admin\/antrean$/);
     const [m] = await portal.db.select({ id: msmes.id }).from(msmes).where(eq(msmes.status, 'published')).limit(1);
-    for (const [name, path] of Object.entries({ antrean: '/admin/antrean', laporan: '/admin/laporan', tinjau: `/admin/umkm/${m?.id}`, daftar: '/admin/daftar', binaan: '/admin/binaan', statistik: '/admin/statistik' })) {
+    for (const [name, path] of Object.entries({ antrean: '/admin/antrean', laporan: '/admin/laporan', tinjau: `/admin/umkm/${m?.id}`, daftar: '/admin/daftar', binaan: '/admin/binaan', statistik: '/admin/statistik', akun: '/admin/akun' })) {
       await page.goto(`${portal.url}${path}`);
       for (const v of await seriousViolations(page)) failures.push(`${name}: ${v}`);
       if (name === 'daftar' || name === 'statistik') await page.screenshot({ path: `${screenshots}/admin-${name}-360x800.png`, fullPage: name === 'statistik' });
