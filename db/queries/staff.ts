@@ -42,12 +42,14 @@ export async function signIn(db: Db, username: string, password: string, now: Da
   // A disabled account answers like a wrong password, after the same work.
   if (!account || !ok || account.disabledAt) {
     if (account) {
-      const failed = account.failedAttempts + 1;
-      const minutes = lockoutMinutes(failed);
-      await db
+      // Counted in one statement, so attempts sent in parallel are all counted.
+      const [counted] = await db
         .update(staff)
-        .set({ failedAttempts: failed, lockedUntil: minutes > 0 ? new Date(now.getTime() + minutes * 60_000) : null })
-        .where(eq(staff.id, account.id));
+        .set({ failedAttempts: sql`${staff.failedAttempts} + 1` })
+        .where(eq(staff.id, account.id))
+        .returning({ failed: staff.failedAttempts });
+      const minutes = lockoutMinutes(counted?.failed ?? 0);
+      if (minutes > 0) await db.update(staff).set({ lockedUntil: new Date(now.getTime() + minutes * 60_000) }).where(eq(staff.id, account.id));
     }
     throw new AppError('UNAUTHORIZED', messages.staff.badCredentials);
   }
