@@ -254,6 +254,47 @@ describe('program staff', () => {
     await page.context().close();
   });
 
+  it('a mentor without JavaScript registers a business for its owner and hands over the private link', async () => {
+    await createStaff(portal.db, { username: 'asep', displayName: 'Asep Pendamping', role: 'mentor', password: 'kata-sandi-panjang-123' }, new Date());
+    const page = await phonePage(false);
+    await page.goto(`${portal.url}/admin`);
+    await page.getByLabel('Nama pengguna').fill('asep');
+    await page.getByLabel('Kata sandi').fill('kata-sandi-panjang-123');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/admin\/binaan$/);
+    await page.getByRole('link', { name: 'Daftarkan UMKM baru' }).click();
+    await page.getByRole('textbox', { name: 'Nama usaha', exact: true }).fill('Rengginang Bu Cucu');
+    await page.getByRole('textbox', { name: 'Ceritakan usaha Anda', exact: true }).fill('Rengginang ketan dijemur matahari, digoreng saat dipesan, tanpa pengawet.');
+    await page.getByRole('combobox', { name: 'Kategori', exact: true }).selectOption({ label: 'Kuliner' });
+    await page.getByRole('combobox', { name: 'Kabupaten/kota', exact: true }).selectOption({ label: 'Kabupaten Garut' });
+    // Without JavaScript the kecamatan list holds every kabupaten/kota's, grouped: pick one in Garut.
+    await page.getByRole('combobox', { name: 'Kecamatan', exact: true }).selectOption(findRegency('32.05')?.districts[0]?.code ?? '');
+    await page.getByRole('textbox', { name: 'Nomor WhatsApp usaha', exact: true }).fill('0813 2222 3333');
+    await page.getByRole('textbox', { name: 'Tautan toko utama', exact: true }).fill('https://shopee.co.id/rengginangcucu');
+    // The owner's consent is missing at first: the form comes back with the error beside the field.
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Daftarkan' }).click();
+    assert.match((await page.locator('#f-ownerName-error').textContent()) ?? '', /nama pemilik/);
+    assert.equal(await page.getByRole('textbox', { name: 'Nama usaha', exact: true }).inputValue(), 'Rengginang Bu Cucu');
+    await page.getByRole('textbox', { name: 'Nama pemilik yang menyetujui' }).fill('Ibu Cucu Sumiati');
+    await page.getByRole('combobox', { name: 'Cara pemilik menyetujui' }).selectOption({ label: 'Langsung, bertatap muka' });
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Daftarkan' }).click();
+    await page.getByRole('heading', { name: 'Pendaftaran terkirim' }).waitFor();
+    const link = await page.getByLabel('Tautan status pribadi pemilik').inputValue();
+    assert.match(link, /\/status\/[A-Za-z0-9_-]{43}$/);
+    const [stored] = await portal.db.select().from(msmes).where(eq(msmes.name, 'Rengginang Bu Cucu'));
+    assert.equal(stored?.verification, 'mentor');
+    assert.equal(stored?.consentRecord?.ownerName, 'Ibu Cucu Sumiati');
+    await page.goto(`${portal.url}/admin/binaan`);
+    await page.getByRole('cell', { name: 'Rengginang Bu Cucu' }).waitFor();
+    const owner = await phonePage(false);
+    await owner.goto(`${portal.url}${new URL(link).pathname}`);
+    await owner.getByText('Menunggu verifikasi').first().waitFor();
+    await owner.context().close();
+    await page.context().close();
+  });
+
   it('has staff pages without serious or critical accessibility violations', async () => {
     const context = await browser.newContext({ viewport: phone, bypassCSP: true });
     const page = await context.newPage();
