@@ -112,6 +112,7 @@ export async function createListing(db: Db, reg: Registration, options: NewListi
 export async function getRegistrationStatus(db: DbOrTx, statusTokenHash: string) {
   const [row] = await db
     .select({
+      id: msmes.id,
       slug: msmes.slug,
       name: msmes.name,
       status: msmes.status,

@@ -69,9 +69,11 @@ export function registrationRoutes(deps: Required<AppDeps>) {
       return c.json({ slug: row.slug, status: row.status, statusUrl, statusToken: token, emailed }, 201);
     })
     .get('/:token', async (c) => {
-      const row = await findStatus(deps, c.req.param('token'));
+      const { id, ...row } = await findStatus(deps, c.req.param('token'));
+      // "publishing": approved, but the static site has not been rebuilt with it yet.
+      const publication = row.status === 'published' ? (await publicationState(deps.db, id)).state : null;
       c.header('cache-control', 'no-store');
-      return c.json(row);
+      return c.json({ ...row, publication });
     })
     .put('/:token', async (c) => {
       const data = withoutHoneypot((await readBody(c)).data);

@@ -233,8 +233,10 @@ describe('decisions', () => {
     const status = await (await app.request(`/status/${statusToken}`)).text();
     expect(status).toContain('data-status="publishing"');
     expect(status).toContain('Disetujui, sedang diterbitkan');
+    expect(((await (await app.request(`/api/registrations/${statusToken}`)).json()) as { publication: string }).publication).toBe('publishing');
     await recordBuild(db, new Date(Date.now() + 60 * 60_000), new Date(Date.now() + 61 * 60_000));
     expect(await (await app.request(`/status/${statusToken}`)).text()).toContain('data-status="live"');
+    expect(((await (await app.request(`/api/registrations/${statusToken}`)).json()) as { publication: string }).publication).toBe('live');
   });
 
   it('refuses a decision made on a stale page, and changes nothing', async () => {

@@ -37,7 +37,7 @@ describe('POST /api/registrations', () => {
 
     const status = await app.request(`/api/registrations/${body.statusToken}`);
     expect(status.status).toBe(200);
-    expect(await status.json()).toMatchObject({ status: 'pending', name: 'Keripik Tempe Bu Enok' });
+    expect(await status.json()).toMatchObject({ status: 'pending', name: 'Keripik Tempe Bu Enok', publication: null });
   });
 
   it('gives a second business of the same name its own slug', async () => {
