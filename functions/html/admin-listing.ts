@@ -30,6 +30,19 @@ const actorLabel = (actor: string) => (actor === 'owner' ? 'Pemilik (tautan prib
 /** Text with its line breaks kept. */
 const lines = (text: string) => e(text).replace(/\n/g, '<br>');
 
+/**
+ * One side of a changed field, line by line (store links and products are one per line):
+ * lines the other side lacks are marked as removed or added, shared lines stay plain.
+ */
+function changedLines(text: string, other: string, mark: 'del' | 'ins'): string {
+  if (text === '') return '<span class="muted">(kosong)</span>';
+  const others = new Set(other.split('\n'));
+  return text
+    .split('\n')
+    .map((line) => (others.has(line) ? e(line) : `<${mark}>${e(line)}</${mark}>`))
+    .join('<br>');
+}
+
 function detailText(detail: Record<string, unknown> | null): string {
   if (!detail) return '';
   const parts: string[] = [];
@@ -60,7 +73,7 @@ ${
   changes.length === 0
     ? '<p>Tidak ada kolom yang berbeda dari yang tayang.</p>'
     : `<div class="table-scroll" tabindex="0" role="region" aria-label="Perbandingan data tayang dan usulan"><table class="admin-table diff"><thead><tr><th scope="col">Kolom</th><th scope="col">Sekarang tayang</th><th scope="col">Usulan</th></tr></thead><tbody>${changes
-        .map((c) => `<tr><th scope="row">${e(c.label)}</th><td><del>${lines(c.before) || '<span class="muted">(kosong)</span>'}</del></td><td><ins>${lines(c.after) || '<span class="muted">(kosong)</span>'}</ins></td></tr>`)
+        .map((c) => `<tr><th scope="row">${e(c.label)}</th><td>${changedLines(c.before, c.after, 'del')}</td><td>${changedLines(c.after, c.before, 'ins')}</td></tr>`)
         .join('')}</tbody></table></div>`
 }</section>`
       : `<section aria-labelledby="h-data"><h2 id="h-data">Data ${m.status === 'pending' ? 'yang didaftarkan' : 'listing'}</h2>
