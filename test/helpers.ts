@@ -51,11 +51,12 @@ export async function freshApp(
         if ((init.method ?? 'GET') !== 'GET' && !headers.has('origin')) headers.set('origin', new URL(edgeUrl).origin);
         const send = () => fetch(new URL(path, edgeUrl), { redirect: 'manual', ...init, headers });
         const res = await send();
-        // wrangler dev's local proxy now and then loses the connection while forwarding a
-        // body the Worker refuses for its size ("Network connection lost", 500). Nothing is
-        // written for such a request, so it is sent once more; Cloudflare itself has no such proxy.
-        const oversized = typeof init.body === 'string' && init.body.length > 64 * 1024;
-        if (oversized && res.status === 500 && (await res.clone().text()).includes('Network connection lost')) return send();
+        // wrangler dev's local proxy loses its connection to the Worker after a response that
+        // left the request body unread (a body refused for its size, or a cross-site form post
+        // refused by Astro's origin check), and then fails the next request it forwards with a
+        // 500 "Network connection lost" before the Worker sees it. Nothing reached the Worker,
+        // so it is sent once more; Cloudflare itself has no such proxy.
+        if (res.status === 500 && (await res.clone().text()).includes('Network connection lost')) return send();
         return res;
       },
     };
