@@ -22,7 +22,7 @@ import { renderStats, statsCsvHeader, statsRows } from '../html/admin-stats.ts';
 import { digitalisationByRegency, publishedPerMonth } from '../../db/queries/stats.ts';
 import { toCsv } from '../../src/core/csv.ts';
 import { sendStatusLink } from '../email.ts';
-import { requestPublish } from '../publish.ts';
+import { backgroundOf, requestPublish } from '../publish.ts';
 import { checkCsrfToken, checkOrigin, clearSessionCookie, requireStaff, sessionToken, setSessionCookie, staffSession, type AdminEnv, type StaffSession } from '../middleware/staff-session.ts';
 
 type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500;
@@ -122,7 +122,7 @@ export function adminRoutes(deps: Required<AppDeps>) {
       const { session, data } = await signedPost(c, REVIEWERS);
       try {
         const published = await run(id, versionOf(data), data, session);
-        if (published) await requestPublish(deps);
+        if (published) await requestPublish(deps, backgroundOf(c));
       } catch (error) {
         if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'VALIDATION_FAILED')) {
           const detail = error.fields.length > 0 ? error.fields.map((f) => f.message).join(' ') : error.message;

@@ -17,7 +17,7 @@ import { publicationState } from '../../db/queries/site-builds.ts';
 import { contentSecurityPolicyWithTurnstile } from '../../src/core/security-headers.ts';
 import { TURNSTILE_FIELD, turnstileError } from '../turnstile.ts';
 import { sendStatusLink } from '../email.ts';
-import { requestPublish } from '../publish.ts';
+import { backgroundOf, requestPublish } from '../publish.ts';
 import type { FieldError } from '../../src/core/errors.ts';
 
 const statusPath = (token: string) => `/status/${token}`;
@@ -84,7 +84,7 @@ export function registrationRoutes(deps: Required<AppDeps>) {
     })
     .delete('/:token', async (c) => {
       // A published profile must leave the static site too.
-      if ((await removeOwnListing(deps.db, await ownerTokenHash(c.req.param('token')), deps.clock())).wasPublished) await requestPublish(deps);
+      if ((await removeOwnListing(deps.db, await ownerTokenHash(c.req.param('token')), deps.clock())).wasPublished) await requestPublish(deps, backgroundOf(c));
       c.header('cache-control', 'no-store');
       return c.json({ status: 'removed' });
     });
@@ -149,7 +149,7 @@ export function statusPageRoutes(deps: Required<AppDeps>) {
       const token = c.req.param('token');
       const { data } = await readBody(c);
       if (data['confirm'] !== '1') return page(c, token, { notice: messages.removeConfirm, status: 422 });
-      if ((await removeOwnListing(deps.db, await ownerTokenHash(token), deps.clock())).wasPublished) await requestPublish(deps);
+      if ((await removeOwnListing(deps.db, await ownerTokenHash(token), deps.clock())).wasPublished) await requestPublish(deps, backgroundOf(c));
       return c.redirect(`${statusPath(token)}?dihapus=1`, 303);
     });
 }

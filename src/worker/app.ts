@@ -1,3 +1,4 @@
+import type { APIRoute } from 'astro';
 import { env } from 'cloudflare:workers';
 import { createClient } from '@libsql/client/web';
 import { createApp, type App } from '../../functions/app.ts';
@@ -35,3 +36,14 @@ export function workerApp(): App {
   });
   return app;
 }
+
+/** The Worker's execution context, which the Cloudflare adapter puts in Astro's locals. */
+interface WorkerLocals {
+  cfContext?: { waitUntil(promise: Promise<unknown>): void; passThroughOnException(): void; props: unknown };
+}
+
+/**
+ * An Astro endpoint that hands its request to the Hono app with the Worker's execution
+ * context, so work such as calling the deploy hook can finish after the response (waitUntil).
+ */
+export const toWorkerApp: APIRoute = ({ request, locals }) => workerApp().fetch(request, undefined, (locals as WorkerLocals).cfContext);

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { workerApp } from '../../worker/app.ts';
+import { toWorkerApp } from '../../worker/app.ts';
 
 export const prerender = false;
 
 /** Every /api request on Cloudflare goes to the same Hono app that Node serves. */
-export const ALL: APIRoute = ({ request }) => workerApp().fetch(request);
+export const ALL: APIRoute = toWorkerApp;

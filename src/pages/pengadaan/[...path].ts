@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { workerApp } from '../../worker/app.ts';
+import { toWorkerApp } from '../../worker/app.ts';
 
 export const prerender = false;
 
 /** The supplier finder is rendered by the Hono app on Cloudflare too. */
-export const GET: APIRoute = ({ request }) => workerApp().fetch(request);
+export const GET: APIRoute = toWorkerApp;

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { workerApp } from '../../worker/app.ts';
+import { toWorkerApp } from '../../worker/app.ts';
 
 export const prerender = false;
 
 /** The owner's private page, its change and removal forms, served by the Hono app on Cloudflare too. */
-export const ALL: APIRoute = ({ request }) => workerApp().fetch(request);
+export const ALL: APIRoute = toWorkerApp;
