@@ -3,26 +3,10 @@ import { formatPhoneLocal } from '../../src/core/phone.ts';
 import type { FieldError } from '../../src/core/errors.ts';
 import { renderRegistrationForm } from '../../src/ui/registration-form.ts';
 import type { OwnListing } from '../../db/queries/owner.ts';
-
-interface EditableData {
-  name: string;
-  description: string;
-  category: string;
-  kbliCodes: string[];
-  regencyCode: string;
-  districtCode: string;
-  address?: string | null | undefined;
-  whatsapp: string;
-  email?: string | null | undefined;
-  nib?: string | null | undefined;
-  halalNumber?: string | null | undefined;
-  pirtNumber?: string | null | undefined;
-  storeLinks: (string | { url: string })[];
-  products: { name: string; priceMin: number; priceMax?: number | null | undefined }[];
-}
+import type { ListingData } from '../../src/core/listing-diff.ts';
 
 /** Stored data as the values of the registration form, so the owner edits what is there. */
-export function formValues(data: EditableData): Record<string, unknown> {
+export function formValues(data: ListingData): Record<string, unknown> {
   return {
     ...data,
     kbliCodes: data.kbliCodes.join(', '),

@@ -1,7 +1,7 @@
 import { findCategory, findDistrict, findRegency } from './reference.ts';
 import { formatPriceRange } from './rupiah.ts';
 
-/** A listing's editable data as the review pages compare it: links as URLs, products with prices. */
+/** A listing's editable data, as stored or as an owner proposes it: the owner's form and the review diff read it. */
 export interface ListingData {
   name: string;
   description: string;
