@@ -3,7 +3,8 @@ import { mentorConsentSchema } from '../../src/core/consent.ts';
 import { AppError, type FieldError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
-import { passwordChangeSchema, queueFilterSchema, signInSchema, staffNote } from '../../src/core/staff.ts';
+import { passwordChangeSchema, queueFilterSchema, signInSchema } from '../../src/core/staff.ts';
+import { freeText } from '../../src/core/free-text.ts';
 import { escapeHtml } from '../../src/core/text.ts';
 import { hashToken, newToken } from '../../src/core/token.ts';
 import { parseOrThrow, toFieldErrors } from '../../src/core/validation.ts';
@@ -195,7 +196,7 @@ export function adminRoutes(deps: Required<AppDeps>) {
     return true;
   });
   decide('tolak', async (id, version, data, session) => {
-    const reason = staffNote(10, 500).safeParse(data['reason']);
+    const reason = freeText(10, 500).safeParse(data['reason']);
     if (!reason.success) throw new AppError('VALIDATION_FAILED', messages.staff.rejectReason, { fields: toFieldErrors(reason.error).map((f) => ({ ...f, path: 'reason' })) });
     await reject(deps.db, { ...action(session, id, version), reason: reason.data });
     return false;
@@ -213,7 +214,7 @@ export function adminRoutes(deps: Required<AppDeps>) {
   app.post('/umkm/:id/tautan', async (c) => {
     const id = listingId(c);
     const { session, data } = await signedPost(c, REVIEWERS);
-    const note = staffNote(5, 300).safeParse(data['note']);
+    const note = freeText(5, 300).safeParse(data['note']);
     if (!note.success) return reviewPage(c, id, { message: messages.staff.linkNote, error: true, status: 422 });
     const token = newToken();
     try {
@@ -230,7 +231,7 @@ export function adminRoutes(deps: Required<AppDeps>) {
     const { session, data } = await signedPost(c, REVIEWERS);
     const rid = c.req.param('rid');
     if (!/^\d{1,10}$/.test(rid)) throw new AppError('NOT_FOUND', messages.notFound);
-    const note = staffNote(5, 300).safeParse(data['note']);
+    const note = freeText(5, 300).safeParse(data['note']);
     if (!note.success) throw new AppError('VALIDATION_FAILED', messages.staff.reportNote, { fields: [{ path: 'note', message: messages.staff.reportNote }] });
     await closeReport(deps.db, Number(rid), note.data, actorOf(session), deps.clock());
     return c.redirect('/admin/laporan', 303);

@@ -5,7 +5,7 @@ import { normalisePhone } from './phone.ts';
 import { normaliseStoreLink } from './store-link.ts';
 import { normaliseHalal, normaliseKbli, normaliseNib, normalisePirt, type IdResult } from './identifiers.ts';
 import { parseRupiah } from './rupiah.ts';
-import { cleanText, looksLikeMarkup } from './text.ts';
+import { freeText } from './free-text.ts';
 
 export const LIMITS = {
   name: [3, 100],
@@ -20,19 +20,6 @@ export const LIMITS = {
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
-
-/** Free text: cleaned, bounded, and never markup. */
-const text = (min: number, max: number) =>
-  z
-    .string({ error: messages.required })
-    .transform(cleanText)
-    .pipe(
-      z
-        .string()
-        .min(min, min <= 1 ? messages.required : messages.tooShort(min))
-        .max(max, messages.tooLong(max))
-        .refine((t) => !looksLikeMarkup(t), messages.noMarkup),
-    );
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
@@ -97,7 +84,7 @@ const storeLinks = z
   });
 
 const product = z.strictObject({
-  name: text(LIMITS.productName[0], LIMITS.productName[1]),
+  name: freeText(LIMITS.productName[0], LIMITS.productName[1]),
   priceMin: rupiah,
   priceMax: optional(rupiah),
 });
@@ -141,13 +128,13 @@ const consent = z
  */
 export const registrationSchema = z
   .strictObject({
-    name: text(LIMITS.name[0], LIMITS.name[1]),
-    description: text(LIMITS.description[0], LIMITS.description[1]),
+    name: freeText(LIMITS.name[0], LIMITS.name[1]),
+    description: freeText(LIMITS.description[0], LIMITS.description[1]),
     category: z.enum(categorySlugs, { error: messages.category }),
     kbliCodes: optional(kbliCodes).transform((v) => v ?? []),
     regencyCode: z.string({ error: messages.regency }).refine((c) => findRegency(c) !== undefined, messages.regency),
     districtCode: z.string({ error: messages.district }),
-    address: optional(text(1, LIMITS.address)),
+    address: optional(freeText(1, LIMITS.address)),
     whatsapp: phone,
     nib: optional(identifier(normaliseNib, messages.nib)),
     halalNumber: optional(identifier(normaliseHalal, messages.halal)),

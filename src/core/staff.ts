@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { messages } from './messages.ts';
-import { cleanText, looksLikeMarkup } from './text.ts';
+import { freeText } from './free-text.ts';
 
 /** Sign-in attempts allowed before an account waits; each further failure doubles the wait. */
 export const LOCKOUT = { attempts: 5, baseMinutes: 15, maxMinutes: 24 * 60 } as const;
@@ -29,22 +29,12 @@ export const signInSchema = z.object({
 /** A new staff account (npm run admin:create). */
 export const newStaffSchema = z.strictObject({
   username,
-  displayName: z
-    .string({ error: messages.required })
-    .transform(cleanText)
-    .pipe(z.string().min(2, messages.tooShort(2)).max(80, messages.tooLong(80)).refine((t) => !looksLikeMarkup(t), messages.noMarkup)),
+  displayName: freeText(2, 80),
   role: z.enum(['reviewer', 'mentor'], { error: messages.staff.role }),
   password: z.string({ error: messages.required }).min(12, messages.staff.passwordShort).max(200, messages.tooLong(200)),
 });
 
 export type NewStaff = z.output<typeof newStaffSchema>;
-
-/** Free text a reviewer writes for the owner or the record: required, bounded, never markup. */
-export const staffNote = (min: number, max: number) =>
-  z
-    .string({ error: messages.required })
-    .transform(cleanText)
-    .pipe(z.string().min(min, messages.tooShort(min)).max(max, messages.tooLong(max)).refine((t) => !looksLikeMarkup(t), messages.noMarkup));
 
 /** The review queue's filters, from the query string (a bookmarkable GET form). */
 export const queueFilterSchema = z.strictObject({
