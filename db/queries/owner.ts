@@ -6,6 +6,7 @@ import type { Db, DbOrTx, Tx } from '../client.ts';
 import { auditLog, msmeRevisions, msmes, products, storeLinks } from '../schema.ts';
 import { businessFields, childRows } from './registrations.ts';
 import { syncSearchIndex } from './search-index.ts';
+import { bumpVersion } from './version.ts';
 
 /**
  * What the owner sees through the private link: the listing as stored (the data they can
@@ -81,13 +82,8 @@ export async function submitOwnerEdit(db: Db, statusTokenHash: string, reg: Regi
   return db.transaction(async (tx) => {
     const [m] = await tx.select().from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
     if (!m || m.status === 'removed') throw new AppError('NOT_FOUND', messages.registrationNotFound);
-    // Conditional on the version, so two stale pages cannot both win.
-    const bumped = await tx
-      .update(msmes)
-      .set({ version: sql`${msmes.version} + 1`, updatedAt: now })
-      .where(and(eq(msmes.id, m.id), eq(msmes.version, version)))
-      .returning({ version: msmes.version });
-    if (bumped.length === 0) throw new AppError('CONFLICT', messages.staleEdit);
+    const bumped = await bumpVersion(tx, m.id, version, now);
+    if (bumped === undefined) throw new AppError('CONFLICT', messages.staleEdit);
     if (m.status === 'published') {
       await tx
         .update(msmeRevisions)
@@ -98,7 +94,7 @@ export async function submitOwnerEdit(db: Db, statusTokenHash: string, reg: Regi
       await applyRegistration(tx, m.id, reg, { status: 'pending', rejectionReason: null });
     }
     await tx.insert(auditLog).values({ msmeId: m.id, action: 'owner-edit', actor: 'owner', at: now, detail: { from: version, published: m.status === 'published' } });
-    return { status: m.status === 'published' ? ('edit-pending' as const) : ('pending' as const), version: bumped[0]?.version ?? version + 1 };
+    return { status: m.status === 'published' ? ('edit-pending' as const) : ('pending' as const), version: bumped };
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, ne, or } from 'drizzle-orm';
 import { duplicateReason, type DuplicateReason, type DuplicateSubject } from '../../src/core/duplicates.ts';
 import { AppError } from '../../src/core/errors.ts';
 import type { ListingData } from '../../src/core/listing-diff.ts';
@@ -8,6 +8,7 @@ import type { Db, DbOrTx, Tx } from '../client.ts';
 import { auditLog, msmeReports, msmeRevisions, msmes, staff } from '../schema.ts';
 import { applyRegistration, listingData } from './owner.ts';
 import { syncSearchIndex } from './search-index.ts';
+import { bumpVersion } from './version.ts';
 
 export type QueueKind = 'baru' | 'ubah';
 
@@ -206,12 +207,7 @@ async function listAudit(db: DbOrTx, msmeId: number) {
 async function lockForReview(tx: Tx, id: number, version: number, now: Date) {
   const [m] = await tx.select().from(msmes).where(eq(msmes.id, id));
   if (!m || m.status === 'removed') throw new AppError('NOT_FOUND', messages.msmeNotFound);
-  const bumped = await tx
-    .update(msmes)
-    .set({ version: sql`${msmes.version} + 1`, updatedAt: now })
-    .where(and(eq(msmes.id, id), eq(msmes.version, version)))
-    .returning({ version: msmes.version });
-  if (bumped.length === 0) throw new AppError('CONFLICT', messages.staff.staleReview);
+  if ((await bumpVersion(tx, id, version, now)) === undefined) throw new AppError('CONFLICT', messages.staff.staleReview);
   return m;
 }
 
