@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { escapeHtml } from '../../src/core/text.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -48,4 +50,15 @@ export function renderInShell(shell: string | null, page: ShellPage): string {
 /** A server-rendered page in the built shell (or another built page such as /daftar/), as HTML text. */
 export async function shellPage(deps: Required<AppDeps>, request: Request, page: ShellPage, shellPath = SHELL): Promise<string> {
   return renderInShell(await deps.assets(shellPath, request), page);
+}
+
+/**
+ * A private page (an owner's status link, staff pages): never cached, and its URL never sent
+ * to another site as a Referer. same-origin, not no-referrer: with no-referrer Chromium sends
+ * "Origin: null" on the page's own forms, which the origin checks refuse.
+ */
+export function privateHtml(c: Context, body: string, status: ContentfulStatusCode = 200) {
+  c.header('cache-control', 'no-store');
+  c.header('referrer-policy', 'same-origin');
+  return c.html(body, status);
 }

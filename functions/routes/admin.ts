@@ -18,7 +18,7 @@ import { adminNav, notice, renderAccount, renderSignIn } from '../html/admin-lay
 import { renderReviewItem } from '../html/admin-listing.ts';
 import { renderMentorForm, renderMyListings, renderRegistered } from '../html/admin-mentor.ts';
 import { renderQueue, renderReports } from '../html/admin-queue.ts';
-import { shellPage } from '../html/shell.ts';
+import { privateHtml, shellPage } from '../html/shell.ts';
 import { renderStats, statsCsvHeader, statsRows } from '../html/admin-stats.ts';
 import { digitalisationByRegency, publishedPerMonth } from '../../db/queries/stats.ts';
 import { toCsv } from '../../src/core/csv.ts';
@@ -58,13 +58,9 @@ export function adminRoutes(deps: Required<AppDeps>) {
 
   const page = async (c: Context<AdminEnv>, title: string, main: string, status: Status = 200, current = '') => {
     const session = c.get('session');
-    c.header('cache-control', 'no-store');
-    // Staff pages and the owner links they show are never sent to another site as a Referer.
-    // (Not no-referrer: Chromium then sends "Origin: null" with the page's own forms.)
-    c.header('referrer-policy', 'same-origin');
     const url = new URL(new URL(c.req.url).pathname, deps.config.SITE_URL).toString();
     const body = `${session ? adminNav(session, current) : ''}<div class="admin">${main}</div>`;
-    return c.html(await shellPage(deps, c.req.raw, { title, main: body, url }), status);
+    return privateHtml(c, await shellPage(deps, c.req.raw, { title, main: body, url }), status);
   };
 
   app.use('*', staffSession(deps));

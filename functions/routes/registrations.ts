@@ -8,7 +8,7 @@ import { renderRegistrationForm } from '../../src/ui/registration-form.ts';
 import { createListing, getRegistrationStatus } from '../../db/queries/registrations.ts';
 import { readBody, withoutHoneypot } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
-import { shellPage } from '../html/shell.ts';
+import { privateHtml, shellPage } from '../html/shell.ts';
 import { renderStatusPage } from '../html/status-page.ts';
 import { renderOwnerTools } from '../html/owner-page.ts';
 import { getOwnListing, removeOwnListing, submitOwnerEdit } from '../../db/queries/owner.ts';
@@ -28,14 +28,6 @@ async function findStatus(deps: Required<AppDeps>, token: string) {
   return row;
 }
 
-/** A page for one owner: never cached, and its private URL never sent on as a Referer. */
-function privateHtml(c: Context, body: string, status: 200 | 409 | 422 = 200) {
-  c.header('cache-control', 'no-store');
-  // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on the page's own
-  // forms, which the Worker's origin check refuses.
-  c.header('referrer-policy', 'same-origin');
-  return c.html(body, status);
-}
 
 /** POST /api/registrations and the JSON status; a new listing waits for review as "pending". */
 export function registrationRoutes(deps: Required<AppDeps>) {
