@@ -4,6 +4,7 @@ import type { FieldError } from '../../src/core/errors.ts';
 import { renderRegistrationForm } from '../../src/ui/registration-form.ts';
 import type { OwnListing } from '../../db/queries/owner.ts';
 import type { ListingData } from '../../src/core/listing-diff.ts';
+import { formatDateTime } from '../../src/lib/labels.ts';
 
 /** Stored data as the values of the registration form, so the owner edits what is there. */
 export function formValues(data: ListingData): Record<string, unknown> {
@@ -21,8 +22,6 @@ export function formValues(data: ListingData): Record<string, unknown> {
   };
 }
 
-const date = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
-
 /**
  * The owner's tools under the status: the change waiting for review, the form to change
  * anything, and removal. Values and errors are those of a failed attempt when there is one.
@@ -32,10 +31,10 @@ export function renderOwnerTools(own: OwnListing, token: string, attempt?: { val
   const base = `/status/${e(token)}`;
   const pending = own.pendingEdit
     ? `<section class="notice" aria-labelledby="pending-edit"><h2 id="pending-edit">Perubahan menunggu verifikasi</h2>
-<p>Anda mengirim perubahan pada ${date.format(own.pendingEdit.createdAt)} WIB. Profil yang tayang tetap seperti semula sampai petugas menyetujuinya. Formulir di bawah berisi perubahan terakhir Anda.</p></section>`
+<p>Anda mengirim perubahan pada ${formatDateTime(own.pendingEdit.createdAt)} WIB. Profil yang tayang tetap seperti semula sampai petugas menyetujuinya. Formulir di bawah berisi perubahan terakhir Anda.</p></section>`
     : own.rejectedEdit
       ? `<section class="notice" aria-labelledby="rejected-edit"><h2 id="rejected-edit">Perubahan terakhir ditolak</h2>
-<p>Petugas menolak perubahan Anda pada ${date.format(own.rejectedEdit.reviewedAt)} WIB. <strong>Alasan:</strong> ${e(own.rejectedEdit.reason)}</p>
+<p>Petugas menolak perubahan Anda pada ${formatDateTime(own.rejectedEdit.reviewedAt)} WIB. <strong>Alasan:</strong> ${e(own.rejectedEdit.reason)}</p>
 <p>Profil yang tayang tidak berubah. Anda dapat memperbaiki lalu mengirim perubahan lagi.</p></section>`
       : '';
   const values = attempt?.values ?? formValues(own.pendingEdit?.data ?? own.current);

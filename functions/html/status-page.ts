@@ -1,4 +1,5 @@
 import { escapeHtml as e } from '../../src/core/text.ts';
+import { formatDateTime } from '../../src/lib/labels.ts';
 
 export interface StatusView {
   slug: string;
@@ -9,7 +10,6 @@ export interface StatusView {
   publishedAt: Date | null;
 }
 
-const dateFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
 
 const statusText: Record<string, { label: string; explain: string }> = {
   pending: {
@@ -45,6 +45,6 @@ ${view.status === 'published' ? `<p><a class="btn" href="/umkm/${e(view.slug)}/"
 <p><input type="text" readonly value="${e(statusUrl)}" aria-label="Tautan status pribadi" class="copy-field" data-copy-source>
 <button type="button" class="btn" data-copy-button hidden>Salin tautan</button></p>
 </div>
-<p class="muted">Didaftarkan ${dateFormat.format(view.createdAt)} WIB${view.publishedAt ? `, tayang ${dateFormat.format(view.publishedAt)} WIB` : ''}.</p>
+<p class="muted">Didaftarkan ${formatDateTime(view.createdAt)} WIB${view.publishedAt ? `, tayang ${formatDateTime(view.publishedAt)} WIB` : ''}.</p>
 </section>`;
 }
