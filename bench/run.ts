@@ -110,22 +110,38 @@ for (const n of apiRuns) apiResults.push(await benchApi(n));
 
 const bars = { buildMs: 60_000, peakMemoryMB: 2048, firstSearchBytes: 200 * 1024, profileGzip: 14 * 1024 };
 const ok = (pass: boolean) => (pass ? 'ok' : 'MELEBIHI');
-if (results.length > 0) {
-console.log('\nEtalase Jabar — benchmark build dan pencarian');
-console.log('| listing | seed | build+indeks | memori puncak | berkas (client) | profil gzip median/maks | pencarian pertama |');
-console.log('|---|---|---|---|---|---|---|');
-for (const r of results) {
-  console.log(
-    `| ${r.listings} | ${(r.seedMs / 1000).toFixed(1)} s | ${(r.buildMs / 1000).toFixed(1)} s (${ok(r.buildMs <= bars.buildMs)}) | ${r.peakMemoryMB} MB (${ok(r.peakMemoryMB < bars.peakMemoryMB)}) | ${r.files} (${r.clientFiles}, ${r.clientMB} MB) | ${kb(r.profileGzipMedianBytes)} / ${kb(r.profileGzipMaxBytes)} (${ok(r.profileGzipMaxBytes <= bars.profileGzip)}) | ${kb(r.firstSearchBytes)} (${ok(r.firstSearchBytes <= bars.firstSearchBytes)}; ${Object.entries(r.firstSearchByType).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}) |`,
-  );
+
+/** Prints one Markdown table of figures, with its title and the bars it is held to. */
+function table(title: string, header: string[], rows: (string | number)[][], bars: string) {
+  if (rows.length === 0) return;
+  console.log(`\n${title}`);
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${'---|'.repeat(header.length)}`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log(bars);
 }
-console.log(`Batas: build+indeks ≤ 60 s dan < 2 GB untuk 10.000 listing; pencarian pertama ≤ 200 kB; profil ≤ 14 kB gzip.`);
-  const budgets = results.flatMap((r) => r.budgets);
-  if (budgets.length > 0) {
-    console.log(`\nAnggaran per jenis halaman (Lighthouse seluler, ${results[0]?.listings} listing; byte terkirim, gzip)`);
-    console.log('| halaman | HTML | CSS | JS | total | performa | aksesibilitas | praktik terbaik | SEO | LCP | CLS | batas |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
-    for (const b of budgets) {
+
+table(
+  'Etalase Jabar — benchmark build dan pencarian',
+  ['listing', 'seed', 'build+indeks', 'memori puncak', 'berkas (client)', 'profil gzip median/maks', 'pencarian pertama'],
+  results.map((r) => [
+    r.listings,
+    `${(r.seedMs / 1000).toFixed(1)} s`,
+    `${(r.buildMs / 1000).toFixed(1)} s (${ok(r.buildMs <= bars.buildMs)})`,
+    `${r.peakMemoryMB} MB (${ok(r.peakMemoryMB < bars.peakMemoryMB)})`,
+    `${r.files} (${r.clientFiles}, ${r.clientMB} MB)`,
+    `${kb(r.profileGzipMedianBytes)} / ${kb(r.profileGzipMaxBytes)} (${ok(r.profileGzipMaxBytes <= bars.profileGzip)})`,
+    `${kb(r.firstSearchBytes)} (${ok(r.firstSearchBytes <= bars.firstSearchBytes)}; ${Object.entries(r.firstSearchByType).map(([k, v]) => `${k} ${kb(v)}`).join(', ')})`,
+  ]),
+  'Batas: build+indeks ≤ 60 s dan < 2 GB untuk 10.000 listing; pencarian pertama ≤ 200 kB; profil ≤ 14 kB gzip.',
+);
+
+table(
+  `Anggaran per jenis halaman (Lighthouse seluler, ${results[0]?.listings} listing; byte terkirim, gzip)`,
+  ['halaman', 'HTML', 'CSS', 'JS', 'total', 'performa', 'aksesibilitas', 'praktik terbaik', 'SEO', 'LCP', 'CLS', 'batas'],
+  results
+    .flatMap((r) => r.budgets)
+    .map((b) => {
       const strict = ['beranda', 'profil', 'cari', 'daftar'].includes(b.page);
       const light = b.page === 'profil' || b.page === 'kategori';
       const pass =
@@ -133,23 +149,25 @@ console.log(`Batas: build+indeks ≤ 60 s dan < 2 GB untuk 10.000 listing; penca
         (!light || (b.htmlBytes <= 14 * 1024 && b.totalBytes <= 50 * 1024)) &&
         b.lcpMs <= 1500 &&
         b.cls <= 0.02;
-      console.log(
-        `| ${b.page} | ${kb(b.htmlBytes)} | ${kb(b.cssBytes)} | ${kb(b.jsBytes)} | ${kb(b.totalBytes)} | ${b.performance} | ${b.accessibility} | ${b.bestPractices} | ${b.seo} | ${b.lcpMs} ms | ${b.cls} | ${ok(pass)} |`,
-      );
-    }
-    console.log('Batas: performa ≥ 95, aksesibilitas 100, praktik terbaik ≥ 95, SEO 100 (beranda, profil, cari, daftar); profil dan kategori ≤ 14 kB HTML dan ≤ 50 kB total; LCP ≤ 1,5 s; CLS ≤ 0,02.');
-  }
-}
-if (apiResults.length > 0) {
-  console.log('\nEtalase Jabar — API pemasok (kata kunci + 2 filter)');
-  console.log('| listing | searchSuppliers p50 / p95 / maks | proses server | GET /api/suppliers req/s | p50 / p99 | galat | hello-world req/s | rasio |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const r of apiResults) {
-    console.log(
-      `| ${r.listings} | ${r.search.p50.toFixed(2)} / ${r.search.p95.toFixed(2)} / ${r.search.max.toFixed(2)} ms (${ok(r.search.p95 <= 10)}) | ${r.workers} | ${r.suppliers.rps.toFixed(0)} (${ok(r.suppliers.rps >= 300)}) | ${r.suppliers.p50} / ${r.suppliers.p99} ms (${ok(r.suppliers.p99 <= 50)}) | ${r.suppliers.errors} | ${r.hello.rps.toFixed(0)} | ${r.ratio.toFixed(3)} |`,
-    );
-  }
-  console.log('Batas: p95 ≤ 10 ms dalam proses; ≥ 300 req/s dengan p99 ≤ 50 ms tanpa galat.');
-}
+      return [b.page, kb(b.htmlBytes), kb(b.cssBytes), kb(b.jsBytes), kb(b.totalBytes), b.performance, b.accessibility, b.bestPractices, b.seo, `${b.lcpMs} ms`, b.cls, ok(pass)];
+    }),
+  'Batas: performa ≥ 95, aksesibilitas 100, praktik terbaik ≥ 95, SEO 100 (beranda, profil, cari, daftar); profil dan kategori ≤ 14 kB HTML dan ≤ 50 kB total; LCP ≤ 1,5 s; CLS ≤ 0,02.',
+);
+
+table(
+  'Etalase Jabar — API pemasok (kata kunci + 2 filter)',
+  ['listing', 'searchSuppliers p50 / p95 / maks', 'proses server', 'GET /api/suppliers req/s', 'p50 / p99', 'galat', 'hello-world req/s', 'rasio'],
+  apiResults.map((r) => [
+    r.listings,
+    `${r.search.p50.toFixed(2)} / ${r.search.p95.toFixed(2)} / ${r.search.max.toFixed(2)} ms (${ok(r.search.p95 <= 10)})`,
+    r.workers,
+    `${r.suppliers.rps.toFixed(0)} (${ok(r.suppliers.rps >= 300)})`,
+    `${r.suppliers.p50} / ${r.suppliers.p99} ms (${ok(r.suppliers.p99 <= 50)})`,
+    r.suppliers.errors,
+    r.hello.rps.toFixed(0),
+    r.ratio.toFixed(3),
+  ]),
+  'Batas: p95 ≤ 10 ms dalam proses; ≥ 300 req/s dengan p99 ≤ 50 ms tanpa galat.',
+);
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), results, api: apiResults }, null, 2)}\n`);
