@@ -10,6 +10,9 @@ import { createDb, type Db } from '../db/client.ts';
 import { openDb } from '../db/local.ts';
 import type { RegistrationInput } from '../src/core/registration.ts';
 
+/** True when `npm run test:edge` runs the API tests against the Worker (see freshApp). */
+export const onEdge = Boolean(process.env['EDGE_BASE_URL']);
+
 /** What an API test talks to: the Hono app in process, or the Cloudflare Worker over HTTP. */
 export interface Target {
   request: (path: string, init?: RequestInit) => Promise<Response>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import { freshApp, json, validRegistration } from '../helpers.ts';
+import { freshApp, json, onEdge, validRegistration } from '../helpers.ts';
 import { msmes } from '../../db/schema.ts';
 
 let now = new Date('2026-11-29T03:00:00Z');
@@ -23,7 +23,7 @@ describe('the honeypot', () => {
 });
 
 // On the Worker the limit is a deploy variable (test:edge raises it), so this runs in process only.
-describe.skipIf(Boolean(process.env['EDGE_BASE_URL']))('the write rate limit', () => {
+describe.skipIf(onEdge)('the write rate limit', () => {
   it('answers 429 with Retry-After past the limit, counts reads not at all, and resets after a minute', async () => {
     now = new Date('2026-11-29T04:00:00Z');
     const statuses = [];

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { freshApp, json, validRegistration, type Target } from '../helpers.ts';
+import { freshApp, json, onEdge, validRegistration, type Target } from '../helpers.ts';
 import { createStaff, updateAccount } from '../../db/queries/staff.ts';
 import { recordBuild } from '../../db/queries/site-builds.ts';
 import { auditLog, msmeRevisions, msmes, staffSessions } from '../../db/schema.ts';
 
-const onEdge = Boolean(process.env['EDGE_BASE_URL']);
 const ORIGIN = 'http://localhost:4321';
 let now = new Date('2026-11-29T03:00:00Z');
 let rebuilds = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { freshApp, json, validRegistration } from '../helpers.ts';
+import { freshApp, json, onEdge, validRegistration } from '../helpers.ts';
 import { msmes } from '../../db/schema.ts';
 
 /**
@@ -17,7 +17,7 @@ const emailApi: typeof fetch = async (input, init) => {
   return answer();
 };
 
-describe.skipIf(Boolean(process.env['EDGE_BASE_URL']))('the owner\'s email copy of the private link', () => {
+describe.skipIf(onEdge)('the owner\'s email copy of the private link', () => {
   it('is sent through Cloudflare Email Service when an address is given, with the link and plain instructions', async () => {
     const { app } = await freshApp({ services: { config, fetch: emailApi } });
     const res = await app.request('/api/registrations', json(validRegistration({ name: 'Kerupuk Melarat Bu Tini', email: 'bu.tini@contoh.id' })));

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { freshApp, json, validRegistration } from '../helpers.ts';
+import { freshApp, json, onEdge, validRegistration } from '../helpers.ts';
 import { auditLog, msmeRevisions, msmes, products, storeLinks } from '../../db/schema.ts';
 import { approve } from '../../db/queries/review.ts';
 
 let rebuilds = 0;
-const onEdge = Boolean(process.env['EDGE_BASE_URL']);
 const { app, db } = await freshApp({ publishSite: () => void rebuilds++ });
 
 async function register(name: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshApp } from '../helpers.ts';
+import { freshApp, onEdge } from '../helpers.ts';
 import { deployHookPublisher, requestPublish } from '../../functions/publish.ts';
 import { siteBuilds } from '../../db/schema.ts';
 
@@ -7,7 +7,7 @@ import { siteBuilds } from '../../db/schema.ts';
  * Publishing in production: the deploy hook is Cloudflare's, outside our walls, so the one
  * thing replaced here is its HTTP endpoint (a stand-in that records calls).
  */
-describe.skipIf(Boolean(process.env['EDGE_BASE_URL']))('publishing after an approval', () => {
+describe.skipIf(onEdge)('publishing after an approval', () => {
   it('POSTs the deploy hook and records the request', async () => {
     const { db } = await freshApp();
     const calls: { url: string; method: string | undefined }[] = [];

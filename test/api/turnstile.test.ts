@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { freshApp, json, validRegistration } from '../helpers.ts';
+import { freshApp, json, onEdge, validRegistration } from '../helpers.ts';
 import { msmes } from '../../db/schema.ts';
 
 /**
@@ -24,7 +24,7 @@ const siteverify: typeof fetch = async (input, init) => {
   return Response.json(ok ? { success: true } : { success: false, 'error-codes': ['invalid-input-response'] });
 };
 
-describe.skipIf(Boolean(process.env['EDGE_BASE_URL']))('Turnstile on registrations', () => {
+describe.skipIf(onEdge)('Turnstile on registrations', () => {
   it('accepts a registration whose token Siteverify confirms, and sends the secret and token to it', async () => {
     const { app, db } = await freshApp({ services: { config: { TURNSTILE_SECRET_KEY: ALWAYS_PASSES, TURNSTILE_SITE_KEY: SITE_KEY }, fetch: siteverify } });
     const res = await app.request('/api/registrations', json({ ...validRegistration({ name: 'Tahu Susu Lembang' }), 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }));
