@@ -4,6 +4,7 @@ import { regencyName } from '../../src/lib/labels.ts';
 import { renderRegistrationForm } from '../../src/ui/registration-form.ts';
 import type { listRegisteredBy } from '../../db/queries/review.ts';
 import { adminDate } from './admin-layout.ts';
+import { privateLinkField } from './status-page.ts';
 import type { StaffSession } from '../middleware/staff-session.ts';
 
 const statusLabel: Record<string, string> = { pending: 'Menunggu verifikasi', published: 'Tayang', rejected: 'Ditolak' };
@@ -23,8 +24,7 @@ export function renderRegistered(name: string, statusUrl: string, replaced = fal
 <div class="save-link">
 <h2>Berikan tautan ini kepada pemilik</h2>
 <p>Tautan ini hanya ditampilkan sekali dan tidak disimpan di sistem. Kirim ke WhatsApp pemilik sekarang, atau minta pemilik menyimpannya. Dengan tautan ini pemilik dapat melihat status, mengubah, atau menghapus listing.</p>
-<p><label for="private-link">Tautan status pribadi pemilik</label><br><input id="private-link" type="text" readonly value="${e(statusUrl)}" class="copy-field" data-copy-source>
-<button type="button" class="btn" data-copy-button hidden>Salin tautan</button></p>
+${privateLinkField(statusUrl, 'Tautan status pribadi pemilik')}
 ${emailed ? '<p role="status">Salinan tautan juga sudah dikirim ke email usaha yang diisi.</p>' : ''}
 </div>
 ${replaced ? '' : '<p><a class="btn" href="/admin/daftar">Daftarkan UMKM lain</a> <a class="btn" href="/admin/binaan">Lihat UMKM yang saya daftarkan</a></p>'}

@@ -42,9 +42,14 @@ ${view.status === 'published' ? `<p><a class="btn" href="/umkm/${e(view.slug)}/"
 <div class="save-link">
 <h2>Simpan tautan ini</h2>
 <p>Ini tautan pribadi untuk melihat status, mengubah, atau menghapus listing Anda. Jangan bagikan ke orang lain. Tautan yang hilang hanya dapat diganti melalui petugas.</p>
-<p><input type="text" readonly value="${e(statusUrl)}" aria-label="Tautan status pribadi" class="copy-field" data-copy-source>
-<button type="button" class="btn" data-copy-button hidden>Salin tautan</button></p>
+${privateLinkField(statusUrl, 'Tautan status pribadi')}
 </div>
 <p class="muted">Didaftarkan ${formatDateTime(view.createdAt)} WIB${view.publishedAt ? `, tayang ${formatDateTime(view.publishedAt)} WIB` : ''}.</p>
 </section>`;
+}
+
+/** An owner's private link, ready to copy: a read-only field and a "Salin" button (src/scripts/copy-link.ts). */
+export function privateLinkField(statusUrl: string, label: string): string {
+  return `<p><label for="private-link">${e(label)}</label><br><input id="private-link" type="text" readonly value="${e(statusUrl)}" class="copy-field" data-copy-source>
+<button type="button" class="btn" data-copy-button hidden>Salin tautan</button></p>`;
 }
