@@ -14,6 +14,7 @@ const titles: Record<string, string> = {
   VALIDATION_FAILED: 'Isian perlu diperbaiki',
   RATE_LIMITED: 'Terlalu banyak permintaan',
   INTERNAL: 'Kesalahan server',
+  UNAVAILABLE: 'Server sedang sibuk',
 };
 
 /** An AppError as RFC 9457 application/problem+json, with each bad field's path. */
@@ -36,4 +37,9 @@ export function problemResponse(c: Context, error: AppError): Response {
 /** Anything we did not throw on purpose: logged in full, answered with a plain 500 that leaks nothing. */
 export function internalError(): AppError {
   return new AppError('INTERNAL', messages.internal);
+}
+
+/** The database stayed locked past the wait: 503 with Retry-After; nothing was written, so sending again is safe. */
+export function busyError(cause: unknown): AppError {
+  return new AppError('UNAVAILABLE', messages.busy, { cause, headers: { 'retry-after': '2' } });
 }

@@ -1,7 +1,7 @@
-import { eq, like, or } from 'drizzle-orm';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import type { ConsentRecord } from '../../src/core/consent.ts';
 import type { Registration } from '../../src/core/registration.ts';
-import { slugCandidate, slugify } from '../../src/core/slug.ts';
+import { slugCandidate, slugify, slugStem } from '../../src/core/slug.ts';
 import type { Db, DbOrTx } from '../client.ts';
 import { auditLog, msmes, products, storeLinks, type MsmeStatus, type VerificationLevel } from '../schema.ts';
 import { syncSearchIndex } from './search-index.ts';
@@ -21,13 +21,16 @@ export interface NewListingOptions {
   consentRecord?: ConsentRecord;
 }
 
-/** A slug no other listing has: the name's slug, or the first free "-2", "-3", ... */
+/**
+ * A slug no other listing has: the name's slug, or the first free "-2", "-3", ... A long
+ * name's candidates are shortened to fit the suffix, so the taken ones are read by the
+ * stem every candidate up to "-999999" starts with (an index range, not LIKE).
+ */
 async function freeSlug(db: DbOrTx, name: string): Promise<string> {
   const base = slugify(name);
+  const stem = slugStem(base);
   const taken = new Set(
-    (await db.select({ slug: msmes.slug }).from(msmes).where(or(eq(msmes.slug, base), like(msmes.slug, `${base}-%`)))).map(
-      (r) => r.slug,
-    ),
+    (await db.select({ slug: msmes.slug }).from(msmes).where(and(gte(msmes.slug, stem), lt(msmes.slug, `${stem}~`)))).map((r) => r.slug),
   );
   for (let n = 1; ; n++) {
     const candidate = slugCandidate(base, n);

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, like, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
+import { contains } from './contains.ts';
 import { duplicateReason, type DuplicateReason, type DuplicateSubject } from '../../src/core/duplicates.ts';
 import { AppError } from '../../src/core/errors.ts';
 import type { ListingData } from '../../src/core/listing-diff.ts';
@@ -76,8 +77,8 @@ export async function listQueue(db: Db, filter: QueueFilter = {}): Promise<Queue
   const digits = q?.replace(/\D/g, '') ?? '';
   const matches = q
     ? or(
-        like(msmes.name, `%${q.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`),
-        ...(digits.length >= 4 ? [eq(msmes.nib, digits), like(msmes.whatsapp, `%${digits.replace(/^0/, '')}%`)] : []),
+        contains(msmes.name, q),
+        ...(digits.length >= 4 ? [eq(msmes.nib, digits), contains(msmes.whatsapp, digits.replace(/^0/, ''))] : []),
         eq(msmes.slug, q.toLowerCase()),
       )
     : undefined;

@@ -11,6 +11,7 @@ export const errorCodes = {
   VALIDATION_FAILED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -39,4 +40,19 @@ export class AppError extends Error {
   get status(): number {
     return errorCodes[this.code];
   }
+}
+
+/**
+ * True when a database failure only means "busy right now" (another writer held the lock
+ * past the wait): the request may simply be sent again. Read from the error chain by its
+ * code, so the core needs no database driver.
+ */
+export function isBusyError(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
+    const extended = (e as { extendedCode?: unknown }).extendedCode;
+    if (typeof extended === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(extended)) return true;
+  }
+  return false;
 }

@@ -46,6 +46,7 @@ export const messages = {
   version: 'Versi data tidak valid. Muat ulang halaman lalu kirim lagi.',
   removeConfirm: 'Centang konfirmasi untuk menghapus listing.',
   internal: 'Terjadi kesalahan di server kami. Silakan coba lagi beberapa saat lagi.',
+  busy: 'Server sedang melayani banyak perubahan sekaligus dan belum sempat menyimpan data Anda. Tidak ada yang tersimpan; kirim lagi dalam beberapa detik.',
   page: 'Nomor halaman harus bilangan bulat mulai dari 1.',
   perPage: 'Jumlah per halaman harus antara 1 dan 100.',
   query: 'Kata kunci maksimal 100 karakter.',

@@ -19,3 +19,8 @@ export function slugCandidate(base: string, n: number): string {
   const suffix = `-${n}`;
   return `${base.slice(0, MAX_SLUG - suffix.length).replace(/-+$/, '')}${suffix}`;
 }
+
+/** The start every candidate of `base` shares, up to "-999999": slugs are [a-z0-9-], so all of them sort between it and it + "~". */
+export function slugStem(base: string): string {
+  return slugCandidate(base, 999_999).replace(/-999999$/, '');
+}

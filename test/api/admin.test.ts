@@ -207,6 +207,18 @@ describe('the review queue', () => {
     const quoted = await reviewer.get(`/admin/antrean?q=${encodeURIComponent('%_" OR 1=1 --')}`);
     expect(quoted.status).toBe(200);
   });
+
+  it('finds names with _, % and \\ literally in the queue search, and only those', async () => {
+    const names = ['Kue_Balok Mang Oji', 'Diskon 50% Batik Ciamis', 'Kopi \\ Teh Sunda'];
+    for (const name of names) await register(name, { nib: undefined, whatsapp: '0813-1111-2222' });
+    await register('KueXBalok Lain', { nib: undefined, whatsapp: '0813-1111-3333' });
+    for (const [q, name] of [['e_B', 'Kue_Balok Mang Oji'], ['50%', 'Diskon 50% Batik Ciamis'], ['i \\ T', 'Kopi \\ Teh Sunda']] as const) {
+      const html = await (await reviewer.get(`/admin/antrean?q=${encodeURIComponent(q)}`)).text();
+      expect(html).toContain('1 menunggu keputusan');
+      expect(html).toContain(name);
+    }
+    expect(await (await reviewer.get(`/admin/antrean?q=${encodeURIComponent('e_b')}`)).text()).not.toContain('KueXBalok');
+  });
 });
 
 describe('decisions', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { count } from 'drizzle-orm';
 import { freshApp, json, validRegistration } from '../helpers.ts';
 import { auditLog, msmes, products, storeLinks } from '../../db/schema.ts';
@@ -177,3 +178,26 @@ describe('POST /api/registrations', () => {
     expect((await app.request('/status/bukan-token')).status).toBe(404);
   });
 });
+
+describe('slugs for many listings with one name', () => {
+  it('finds a free slug for every one of 50 registrations of the same long name', { timeout: 120_000 }, async () => {
+    // Long names are cut to 60 characters, and their "-2", "-50" candidates are cut further to fit.
+    const word = fc.stringMatching(/^[a-z]{3,12}$/);
+    const longName = fc.array(word, { minLength: 8, maxLength: 14 }).map((words) => words.join(' ')).filter((n) => n.length >= 61 && n.length <= 100);
+    await fc.assert(
+      fc.asyncProperty(longName, async (name) => {
+        const slugs = new Set<string>();
+        for (let i = 0; i < 50; i++) {
+          const res = await app.request('/api/registrations', json(validRegistration({ name })));
+          expect(res.status).toBe(201);
+          const { slug } = (await res.json()) as { slug: string };
+          expect(slug.length).toBeLessThanOrEqual(60);
+          slugs.add(slug);
+        }
+        expect(slugs.size).toBe(50);
+      }),
+      { numRuns: 3 },
+    );
+  });
+});
+
