@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, isBusyError } from '../src/core/errors.ts';
+import { AppError } from '../src/core/errors.ts';
 import { messages } from '../src/core/messages.ts';
 import type { AppDeps } from './deps.ts';
 import { withSecurityHeaders } from './middleware/security-headers.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
-import { busyError, internalError, problemResponse } from './problem.ts';
+import { busyAsUnavailable, internalError, problemResponse } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { msmeRoutes } from './routes/msmes.ts';
 import { registrationRoutes, statusPageRoutes } from './routes/registrations.ts';
@@ -55,10 +55,7 @@ export function createApp(input: AppDeps) {
 
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', messages.notFound)));
   app.onError(async (error, c) => {
-    if (isBusyError(error)) {
-      deps.log(`Database busy on ${c.req.method} ${new URL(c.req.url).pathname}: answered 503`, error);
-      error = busyError(error);
-    }
+    error = busyAsUnavailable(error, c, deps.log);
     // A form sent without JavaScript gets a page it can show (a 429 with Retry-After, a refused body), not JSON.
     if (error instanceof AppError && wantsHtml(c)) return errorPage(deps, c, error);
     if (error instanceof AppError) return problemResponse(c, error);

@@ -25,7 +25,7 @@ export async function readBody(c: Context): Promise<ReadBody> {
     return { data: data as Record<string, unknown>, fromForm: false };
   }
   if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
-    const form = await c.req.formData();
+    const form = await readForm(c, type);
     const entries: [string, unknown][] = [];
     for (const [name, value] of form) {
       if (typeof value !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType);
@@ -35,6 +35,19 @@ export async function readBody(c: Context): Promise<ReadBody> {
     return { data: formToObject(entries), fromForm: !accept.includes('application/json') };
   }
   throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType);
+}
+
+/** The form's fields, or a 400 that says what is wrong with the body (never the parser's 500). */
+async function readForm(c: Context, type: string): Promise<FormData> {
+  if (type === 'multipart/form-data' && !/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(c.req.header('content-type') ?? '')) {
+    throw new AppError('BAD_REQUEST', messages.body.noBoundary, { fields: [{ path: 'content-type', message: messages.body.noBoundary }] });
+  }
+  try {
+    return await c.req.formData();
+  } catch (cause) {
+    const message = type === 'multipart/form-data' ? messages.body.badMultipart : messages.body.badForm;
+    throw new AppError('BAD_REQUEST', message, { cause, fields: [{ path: 'body', message }] });
+  }
 }
 
 /**

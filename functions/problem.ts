@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { AppError } from '../src/core/errors.ts';
+import { AppError, isBusyError } from '../src/core/errors.ts';
 import { messages } from '../src/core/messages.ts';
 
 const titles: Record<string, string> = {
@@ -39,7 +39,13 @@ export function internalError(): AppError {
   return new AppError('INTERNAL', messages.internal);
 }
 
-/** The database stayed locked past the wait: 503 with Retry-After; nothing was written, so sending again is safe. */
-export function busyError(cause: unknown): AppError {
-  return new AppError('UNAVAILABLE', messages.busy, { cause, headers: { 'retry-after': '2' } });
+/**
+ * The database stayed locked past the wait: a 503 with Retry-After (logged, since it means
+ * the writes outgrew the machine); nothing was written, so sending again is safe. Any other
+ * error comes back as it was.
+ */
+export function busyAsUnavailable<E>(error: E, c: Context, log: (message: string, error: unknown) => void): E | AppError {
+  if (!isBusyError(error)) return error;
+  log(`Database busy on ${c.req.method} ${new URL(c.req.url).pathname}: answered 503`, error);
+  return new AppError('UNAVAILABLE', messages.busy, { cause: error, headers: { 'retry-after': '2' } });
 }

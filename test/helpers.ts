@@ -63,10 +63,11 @@ export async function freshApp(
         return res;
       },
     };
-    return { app, db, client };
+    return { app, db, client, databaseUrl: edgeDatabase };
   }
   const dir = mkdtempSync(join(tmpdir(), 'etalase-test-'));
-  const { db, client } = await openDb(`file:${join(dir, 'test.db')}`);
+  const databaseUrl = `file:${join(dir, 'test.db')}`;
+  const { db, client } = await openDb(databaseUrl);
   const hono = createApp({
     db,
     config: {
@@ -85,7 +86,7 @@ export async function freshApp(
     rmSync(dir, { recursive: true, force: true });
   });
   const app: Target = { request: async (path, init) => hono.request(path, init) };
-  return { app, db, client };
+  return { app, db, client, databaseUrl };
 }
 
 /** A registration an owner could really send. */

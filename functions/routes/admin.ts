@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { mentorConsentSchema } from '../../src/core/consent.ts';
 import { AppError, type FieldError } from '../../src/core/errors.ts';
+import { busyAsUnavailable, problemResponse } from '../problem.ts';
 import { messages } from '../../src/core/messages.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
 import { passwordChangeSchema, queueFilterSchema, signInSchema } from '../../src/core/staff.ts';
@@ -70,6 +71,9 @@ export function adminRoutes(deps: Required<AppDeps>) {
   });
 
   app.onError(async (error, c) => {
+    error = busyAsUnavailable(error, c, deps.log);
+    // Staff pages answer people with pages; a client that did not ask for HTML gets problem+json.
+    if (error instanceof AppError && error.code !== 'UNAUTHORIZED' && !(c.req.header('accept') ?? '').includes('text/html')) return problemResponse(c, error);
     if (!(error instanceof AppError)) {
       deps.log(`Unhandled error on ${c.req.method} ${new URL(c.req.url).pathname}`, error);
       return page(c, 'Kesalahan', `<h1>Terjadi kesalahan</h1>${notice(messages.internal, 'error')}`, 500);

@@ -31,6 +31,11 @@ export const messages = {
   validationFailed: 'Ada isian yang perlu diperbaiki.',
   badRequest: 'Permintaan tidak valid.',
   invalidJson: 'Isi permintaan bukan JSON yang valid.',
+  body: {
+    noBoundary: 'Content-Type multipart/form-data harus menyertakan boundary (contoh: multipart/form-data; boundary=batas123). Kirim formulir dari halamannya, atau kirim data sebagai JSON.',
+    badMultipart: 'Isi formulir tidak sesuai format multipart/form-data: batas (boundary) yang disebut di Content-Type tidak ditemukan atau bagiannya rusak. Kirim ulang formulir dari halamannya, atau kirim data sebagai JSON.',
+    badForm: 'Isi formulir tidak dapat dibaca sebagai application/x-www-form-urlencoded. Kirim ulang formulir dari halamannya, atau kirim data sebagai JSON.',
+  },
   unsupportedMediaType: 'Kirim data sebagai JSON atau formulir (application/x-www-form-urlencoded).',
   payloadTooLarge: (kb: number) => `Data yang dikirim terlalu besar (maksimal ${kb} kB).`,
   notFound: 'Halaman atau data tidak ditemukan.',
