@@ -1,8 +1,7 @@
-import { parseEnv } from '../functions/config.ts';
-import { fail, say } from '../scripts/cli.ts';
+import { fail, say, loadConfig } from '../scripts/cli.ts';
 import { openDb } from './local.ts';
 
-const config = parseEnv(process.env);
+const config = loadConfig();
 say(`Menerapkan migrasi ke ${config.DATABASE_URL.replace(/\?.*$/, '')} …`);
 try {
   const { client } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);

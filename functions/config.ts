@@ -24,9 +24,52 @@ const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema>;
 
+/** What each variable accepts, said the way the settings error says it. */
+const allowed: Record<keyof Config, string> = {
+  DATABASE_URL: 'URL libSQL: file:jalur/ke/berkas.db, libsql://… atau https://…',
+  DATABASE_AUTH_TOKEN: 'token Turso (teks)',
+  SITE_URL: 'URL lengkap, misalnya https://etalase.jabarprov.go.id',
+  PORT: 'bilangan bulat 1–65535',
+  HOST: 'alamat atau nama host, misalnya 127.0.0.1',
+  WORKERS: 'bilangan bulat 1–16',
+  MAX_BODY_KB: 'bilangan bulat 1–1024 (kB)',
+  WRITES_PER_MINUTE: 'bilangan bulat 1–10000',
+  TURNSTILE_SECRET_KEY: 'kunci rahasia Turnstile (teks)',
+  TURNSTILE_SITE_KEY: 'kunci situs Turnstile (teks)',
+  DEPLOY_HOOK_URL: 'URL https://…',
+  EMAIL_FROM: 'alamat email, misalnya etalase@jabarprov.go.id',
+  CLOUDFLARE_ACCOUNT_ID: '32 karakter heksadesimal (0-9, a-f)',
+  CLOUDFLARE_EMAIL_TOKEN: 'token API Cloudflare (teks)',
+};
+
+/** A settings error: every bad variable with its value's problem and what is allowed, in Indonesian. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Konfigurasi tidak valid:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+function problemOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_big':
+      return `terlalu besar (maksimal ${String(issue.maximum)})`;
+    case 'too_small':
+      return `terlalu kecil (minimal ${String(issue.minimum)})`;
+    case 'invalid_type':
+      return issue.expected === 'int' ? 'bukan bilangan bulat' : issue.expected === 'number' ? 'bukan angka' : 'jenis nilai salah';
+    case 'invalid_format':
+      return 'formatnya tidak sesuai';
+    default:
+      return 'tidak dapat diterima';
+  }
+}
+
 /**
  * The one place that reads the environment: process.env on Node, the Worker's env on
- * Cloudflare. Fails with every bad variable named.
+ * Cloudflare. Throws a ConfigError naming every bad variable.
  */
 export function parseEnv(record: Record<string, unknown>): Config {
   const picked = Object.fromEntries(
@@ -36,8 +79,14 @@ export function parseEnv(record: Record<string, unknown>): Config {
   );
   const result = envSchema.safeParse(picked);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Konfigurasi tidak valid:\n${lines}\nPeriksa variabel lingkungan (lihat .env.example).`);
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0]) as keyof Config;
+      // Tokens, keys and the deploy hook (its URL is its password) are never echoed.
+      const secret = /TOKEN|SECRET|HOOK/.test(name);
+      const value = secret ? '(rahasia)' : JSON.stringify(picked[name]);
+      return `${name} = ${value}: ${problemOf(issue)}. Yang diizinkan: ${allowed[name]}.`;
+    });
+    throw new ConfigError(problems);
   }
   return result.data;
 }

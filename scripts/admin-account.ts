@@ -1,9 +1,8 @@
-import { parseEnv } from '../functions/config.ts';
 import { openDb } from '../db/local.ts';
 import { updateAccount } from '../db/queries/staff.ts';
 import { AppError } from '../src/core/errors.ts';
 import { newPassword } from '../src/core/staff.ts';
-import { argValue, fail, hasFlag, say } from './cli.ts';
+import { argValue, fail, hasFlag, say, loadConfig } from './cli.ts';
 import { readPassword } from './password-prompt.ts';
 
 /**
@@ -25,7 +24,7 @@ if (actions[0] === 'reset-password') {
   change = { disabled: actions[0] === 'disable' };
 }
 
-const config = parseEnv(process.env);
+const config = loadConfig();
 const { db, client } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN).catch((error: Error) =>
   fail(`Basis data tidak dapat dibuka: ${error.message}`, 'periksa DATABASE_URL (dan DATABASE_AUTH_TOKEN untuk Turso).'),
 );

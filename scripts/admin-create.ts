@@ -1,10 +1,9 @@
-import { parseEnv } from '../functions/config.ts';
 import { openDb } from '../db/local.ts';
 import { createStaff } from '../db/queries/staff.ts';
 import { AppError } from '../src/core/errors.ts';
 import { newStaffSchema } from '../src/core/staff.ts';
 import { toFieldErrors } from '../src/core/validation.ts';
-import { argValue, fail, say } from './cli.ts';
+import { argValue, fail, say, loadConfig } from './cli.ts';
 import { readPassword } from './password-prompt.ts';
 
 /**
@@ -23,7 +22,7 @@ if (!parsed.success) {
   fail(`Isian akun tidak valid: ${lines}`, usage);
 }
 
-const config = parseEnv(process.env);
+const config = loadConfig();
 say(`Membuat akun ${parsed.data.username} (${parsed.data.role}) di ${config.DATABASE_URL.replace(/\?.*$/, '')} …`);
 const { db, client } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN).catch((error: Error) =>
   fail(`Basis data tidak dapat dibuka: ${error.message}`, 'periksa DATABASE_URL (dan DATABASE_AUTH_TOKEN untuk Turso).'),

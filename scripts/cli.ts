@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { ConfigError, parseEnv, type Config } from '../functions/config.ts';
+
 /** Small helpers shared by the commands people run (start, seed, migrate, bench). */
 export const say = (message: string) => console.log(`» ${message}`);
 
@@ -28,3 +31,15 @@ export function argValue(name: string): string | undefined {
   return i === -1 ? undefined : process.argv[i + 1];
 }
 export const hasFlag = (name: string) => process.argv.includes(`--${name}`);
+
+/** The settings from the environment, or the command stops with every bad variable named (no stack trace). */
+export function loadConfig(): Config {
+  try {
+    // Settings in .env (see .env.example); variables already set in the environment win.
+    if (existsSync('.env')) process.loadEnvFile('.env');
+    return parseEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    fail(error.message, 'perbaiki variabel itu di .env atau di perintah (lihat .env.example dan README, bagian Configuration), lalu jalankan lagi.');
+  }
+}

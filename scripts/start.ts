@@ -1,12 +1,11 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseEnv } from '../functions/config.ts';
 import { createNodeServer } from '../functions/node.ts';
 import { openDb } from '../db/local.ts';
 import { countListings, seedSample } from '../db/seed/insert.ts';
 import { countStaff } from '../db/queries/staff.ts';
-import { argValue, fail, hasFlag, progress, say } from './cli.ts';
+import { argValue, fail, hasFlag, progress, say, loadConfig } from './cli.ts';
 import { buildSite } from './build.ts';
 import { localRebuilder } from './rebuilder.ts';
 import { servePortal } from './serve.ts';
@@ -16,7 +15,7 @@ import { servePortal } from './serve.ts';
  * the site and its search index, then serve site and API (one process per core, WORKERS).
  * Forked server processes run this file too and only serve.
  */
-const config = parseEnv(process.env);
+const config = loadConfig();
 const workers = config.WORKERS ?? Math.min(4, availableParallelism());
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));

@@ -1,5 +1,4 @@
-import { parseEnv } from '../../functions/config.ts';
-import { argValue, fail, hasFlag, progress, say } from '../../scripts/cli.ts';
+import { argValue, fail, hasFlag, progress, say, loadConfig } from '../../scripts/cli.ts';
 import { openDb } from '../local.ts';
 import { countListings, removeSample, seedSample } from './insert.ts';
 
@@ -9,7 +8,7 @@ const seed = Number(argValue('seed') ?? 32);
 if (!Number.isInteger(count) || count < 1 || count > 1_000_000) fail('--count harus bilangan bulat 1 sampai 1.000.000.', usage);
 if (!Number.isInteger(seed)) fail('--seed harus bilangan bulat.', usage);
 
-const config = parseEnv(process.env);
+const config = loadConfig();
 const { db, client } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
 try {
   const existing = await countListings(db);
