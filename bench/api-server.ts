@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { availableParallelism } from 'node:os';
 import { createApp } from '../functions/app.ts';
-import { openDb } from '../db/local.ts';
+import { closeDb, openDb } from '../db/local.ts';
 import { servePortal } from '../scripts/serve.ts';
 
 /**
@@ -16,11 +16,14 @@ await servePortal({
   workers,
   port: Number(process.argv[3] ?? 0),
   hostname: '127.0.0.1',
-  makeFetch: async () => {
-    const { db } = await openDb(url);
+  makeHandler: async () => {
+    const { db, client } = await openDb(url);
     const api = createApp({ db, config: { SITE_URL: 'http://localhost:4321', MAX_BODY_KB: 64, WRITES_PER_MINUTE: 20 }, log: () => {} });
     const hello = new Hono().get('/hello', (c) => c.text('Halo'));
-    return (request) => (new URL(request.url).pathname === '/hello' ? hello.fetch(request) : api.fetch(request));
+    return {
+      fetch: (request) => (new URL(request.url).pathname === '/hello' ? hello.fetch(request) : api.fetch(request)),
+      close: () => closeDb(client),
+    };
   },
   onListening: (address) => console.log(address.port),
   onError: (error) => {

@@ -42,3 +42,15 @@ export async function openDb(url: string, authToken?: string): Promise<{ db: Db;
   await migrateDb(db);
   return { db, client };
 }
+
+/**
+ * Closes a database cleanly: for a local file, first moves the WAL's pages into the file
+ * and empties it (TRUNCATE), so a stopped portal leaves one self-contained database file.
+ * Another process still writing keeps its WAL; that is fine, the last one out empties it.
+ */
+export async function closeDb(client: Client): Promise<void> {
+  if (client.protocol === 'file' && !client.closed) {
+    await client.execute('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
+  }
+  client.close();
+}

@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createNodeServer } from '../functions/node.ts';
-import { openDb } from '../db/local.ts';
+import { closeDb, openClient, openDb } from '../db/local.ts';
 import { countListings, seedSample } from '../db/seed/insert.ts';
 import { countStaff } from '../db/queries/staff.ts';
 import { argValue, fail, hasFlag, progress, say, loadConfig } from './cli.ts';
@@ -49,11 +49,16 @@ await servePortal({
   workers,
   port: config.PORT,
   hostname: config.HOST,
-  makeFetch: async (publish) => {
-    const { db } = await openDatabase();
-    return createNodeServer({ db, config, clientDir, publishSite: publish }).fetch;
+  makeHandler: async (publish) => {
+    const { db, client } = await openDatabase();
+    return { fetch: createNodeServer({ db, config, clientDir, publishSite: publish }).fetch, close: () => closeDb(client) };
   },
   ...(rebuilder ? { onPublish: () => rebuilder?.request() } : {}),
+  onStopping: say,
+  // The last one out empties the WAL, so a stopped portal leaves one self-contained file.
+  onStopped: async () => {
+    if (config.DATABASE_URL.startsWith('file:')) await closeDb(await openClient(config.DATABASE_URL));
+  },
   onListening: (info) => say(`Etalase Jabar siap di http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}  (Ctrl+C untuk berhenti)`),
   onError: (error) =>
     fail(
