@@ -9,6 +9,8 @@ import { argValue, fail, hasFlag, progress, say, loadConfig } from './cli.ts';
 import { buildSite } from './build.ts';
 import { localRebuilder } from './rebuilder.ts';
 import { servePortal } from './serve.ts';
+import { removeServerNote, writeServerNote } from './server-lock.ts';
+import { filePath } from '../db/local-client.ts';
 
 /**
  * `npm start`: migrate the local libSQL file, fill an empty one with sample data, build
@@ -23,6 +25,9 @@ const openDatabase = () =>
   openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN).catch((error: Error) =>
     fail(`Basis data tidak dapat dibuka: ${error.message}`, 'periksa DATABASE_URL di .env, atau hapus db/etalase.db untuk mulai dari awal.'),
   );
+
+// The local database file, if any: `npm run db:restore` reads the note beside it to see that a server uses it.
+const localPath = config.DATABASE_URL.startsWith('file:') ? filePath(config.DATABASE_URL) : undefined;
 
 let rebuilder: ReturnType<typeof localRebuilder> | undefined;
 if (cluster.isPrimary) {
@@ -57,9 +62,14 @@ await servePortal({
   onStopping: say,
   // The last one out empties the WAL, so a stopped portal leaves one self-contained file.
   onStopped: async () => {
-    if (config.DATABASE_URL.startsWith('file:')) await closeDb(await openClient(config.DATABASE_URL));
+    if (!localPath) return;
+    await closeDb(await openClient(config.DATABASE_URL));
+    removeServerNote(localPath);
   },
-  onListening: (info) => say(`Etalase Jabar siap di http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}  (Ctrl+C untuk berhenti)`),
+  onListening: (info) => {
+    if (localPath) writeServerNote(localPath, { pid: process.pid, port: info.port, startedAt: new Date().toISOString() });
+    say(`Etalase Jabar siap di http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}  (Ctrl+C untuk berhenti)`);
+  },
   onError: (error) =>
     fail(
       error.code === 'EADDRINUSE' ? `Port ${config.PORT} sudah dipakai program lain.` : `Server gagal: ${error.message}`,

@@ -1,5 +1,5 @@
-import { fail, say, loadConfig } from '../scripts/cli.ts';
-import { openDb } from './local.ts';
+import { fail, say, loadConfig } from './cli.ts';
+import { openDb } from '../db/local.ts';
 
 const config = loadConfig();
 say(`Menerapkan migrasi ke ${config.DATABASE_URL.replace(/\?.*$/, '')} …`);

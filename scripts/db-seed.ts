@@ -1,6 +1,6 @@
-import { argValue, fail, hasFlag, progress, say, loadConfig } from '../../scripts/cli.ts';
-import { openDb } from '../local.ts';
-import { countListings, removeSample, seedSample } from './insert.ts';
+import { argValue, fail, hasFlag, progress, say, loadConfig } from './cli.ts';
+import { openDb } from '../db/local.ts';
+import { countListings, removeSample, seedSample } from '../db/seed/insert.ts';
 
 const usage = 'npm run db:seed -- [--count N] [--seed S] [--reset] [--if-empty]';
 const count = Number(argValue('count') ?? 300);
