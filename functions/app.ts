@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../src/core/errors.ts';
 import { messages } from '../src/core/messages.ts';
 import type { AppDeps } from './deps.ts';
-import { withSecurityHeaders } from './middleware/security-headers.ts';
+import { withApiSecurityHeaders } from './middleware/security-headers.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { busyAsUnavailable, internalError, problemResponse } from './problem.ts';
@@ -36,7 +36,7 @@ export function createApp(input: AppDeps) {
   // Not strict: /pengadaan and /pengadaan/ are the same page.
   const app = new Hono({ strict: false });
 
-  app.use('*', withSecurityHeaders);
+  app.use('*', withApiSecurityHeaders);
   const writes = rateLimit(deps.config.WRITES_PER_MINUTE, deps.clock);
   for (const path of ['/api/*', '/status/*', '/admin/masuk']) app.use(path, writes);
   for (const path of ['/api/*', '/status/*', '/admin/*']) app.use(path, bodyLimit(deps.config.MAX_BODY_KB));

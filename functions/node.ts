@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join, normalize, relative } from 'node:path';
 import { createApp } from './app.ts';
 import { withSecurityHeaders } from './middleware/security-headers.ts';
-import { contentSecurityPolicyWithTurnstile } from '../src/core/security-headers.ts';
+import { contentSecurityPolicyForSearch, contentSecurityPolicyWithTurnstile, htmlCacheControl, SEARCH_PAGE } from '../src/core/security-headers.ts';
 import type { Config } from './config.ts';
 import type { Db } from '../db/client.ts';
 
@@ -31,7 +31,17 @@ export function createNodeServer(options: { db: Db; config: Config; clientDir: s
       c.res.headers.set('content-security-policy', contentSecurityPolicyWithTurnstile);
     });
   }
+  // Pagefind's WebAssembly runs on the search page only.
+  server.use(SEARCH_PAGE, async (c, next) => {
+    await next();
+    c.res.headers.set('content-security-policy', contentSecurityPolicyForSearch);
+  });
   server.use('*', withSecurityHeaders);
+  // Prerendered pages: revalidated on every visit, since a rebuild may change them at any time.
+  server.use('*', async (c, next) => {
+    await next();
+    if ((c.res.headers.get('content-type') ?? '').startsWith('text/html') && !c.res.headers.has('cache-control')) c.res.headers.set('cache-control', htmlCacheControl);
+  });
   server.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
   server.all('/status/:token', (c) => api.fetch(c.req.raw, c.env));
   server.all('/status/:token/*', (c) => api.fetch(c.req.raw, c.env));

@@ -168,6 +168,10 @@ export function adminRoutes(deps: Required<AppDeps>) {
     const token = sessionToken(c);
     if (token) await closeSession(deps.db, token);
     clearSessionCookie(c);
+    // Staff pages seen on a shared office computer leave the browser's cache. Not "cookies":
+    // that would sign the person out of every site under the province's domain; the session
+    // cookie is deleted above, and the session itself is gone on the server.
+    c.header('clear-site-data', '"cache"');
     return c.redirect('/admin/masuk?keluar=1', 303);
   });
 

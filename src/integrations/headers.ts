@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseSecurityHeaders, contentSecurityPolicyWithTurnstile, documentSecurityHeaders } from '../core/security-headers.ts';
+import { baseSecurityHeaders, contentSecurityPolicyForSearch, contentSecurityPolicyWithTurnstile, documentSecurityHeaders, htmlCacheControl, SEARCH_PAGE } from '../core/security-headers.ts';
 import { parseEnv } from '../../functions/config.ts';
 
 /**
@@ -20,13 +20,17 @@ export function securityHeadersFile(): AstroIntegration {
       'astro:build:done': () => {
         const block = (path: string, headers: Record<string, string>) =>
           `\n${path}\n${Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n`;
-        // Every asset gets the base set; pages (folders ending in "/" and the 404 page) the document set too.
+        // Every asset gets the base set; pages (folders ending in "/" and the 404 page) the document set too,
+        // and a Cache-Control that makes browsers ask again after a rebuild.
+        const pageHeaders = { ...documentSecurityHeaders, 'Cache-Control': htmlCacheControl };
         appendFileSync(
           join(clientDir, '_headers'),
           block('/*', baseSecurityHeaders) +
-            block('/*/', documentSecurityHeaders) +
-            block('/', documentSecurityHeaders) +
-            block('/404.html', documentSecurityHeaders) +
+            block('/*/', pageHeaders) +
+            block('/', pageHeaders) +
+            block('/404.html', pageHeaders) +
+            // Only the search page runs WebAssembly (Pagefind).
+            `\n${SEARCH_PAGE}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${contentSecurityPolicyForSearch}\n` +
             // With Turnstile on, only the registration page may load its script and frame ("! " detaches the strict policy).
             (parseEnv(process.env).TURNSTILE_SITE_KEY ? `\n/daftar/\n  ! Content-Security-Policy\n  Content-Security-Policy: ${contentSecurityPolicyWithTurnstile}\n` : ''),
         );

@@ -62,6 +62,9 @@ describe('staff sign-in', () => {
     expect(html).toContain('<label for="f-username">Nama pengguna</label>');
     expect(html).toContain('name="lanjut" value="/admin/antrean"');
     expect(page.headers.get('cache-control')).toBe('no-store');
+    // Staff pages load no WebAssembly, so their policy allows none.
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self';");
+    expect(page.headers.get('cross-origin-resource-policy')).toBe('same-origin');
   });
 
   it('refuses a wrong password and an unknown name with the same words, and sets no cookie', async () => {
@@ -110,6 +113,7 @@ describe('staff sign-in', () => {
     expect(out.status).toBe(303);
     expect(out.headers.get('location')).toBe('/admin/masuk?keluar=1');
     expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+    expect(out.headers.get('clear-site-data')).toBe('"cache"');
     const after = await session.get('/admin/antrean');
     expect(after.status).toBe(303);
     expect(after.headers.get('location')).toContain('/admin/masuk');

@@ -30,6 +30,8 @@ describe('GET /api/health', () => {
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(res.headers.get('strict-transport-security')).toContain('max-age=');
     expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok' });
   });
 });

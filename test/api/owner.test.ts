@@ -29,6 +29,7 @@ describe('the owner changes a listing through the private link', () => {
     const res = await app.request(`/status/${statusToken}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    expect(res.headers.get('content-security-policy')).not.toContain('wasm-unsafe-eval');
     const html = await res.text();
     expect(html).toContain(`action="/status/${statusToken}/ubah"`);
     expect(html).toContain('value="Kopi Tubruk Mang Ujang"');

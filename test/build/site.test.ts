@@ -8,6 +8,8 @@ import { createListing } from '../../db/queries/registrations.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
 import { buildSite } from '../../scripts/build.ts';
 import { validRegistration } from '../helpers.ts';
+import { createNodeServer } from '../../functions/node.ts';
+import { parseEnv } from '../../functions/config.ts';
 
 /** The real `astro build` with the real Pagefind, on a fresh database of 40 published and 1 pending listing. */
 // Inside the project: the prerendered chunks import packages from its node_modules.
@@ -74,6 +76,37 @@ describe('the built site', () => {
       expect(existsSync(join(client, page)), page).toBe(true);
     }
     expect(read('daftar/index.html')).toContain('action="/api/registrations"');
+  });
+
+  it('gives pages a revalidating Cache-Control in _headers, and WebAssembly to the search page only', () => {
+    const headers = read('_headers');
+    expect(headers).toContain(`/*/\n`);
+    expect(headers).toMatch(/\/\*\/\n(  .+\n)*  Cache-Control: public, max-age=0, must-revalidate/);
+    expect(headers).toMatch(/\/\*\n(  .+\n)*  Cross-Origin-Resource-Policy: same-origin/);
+    const wasm = headers.split('\n').filter((line) => line.includes('wasm-unsafe-eval'));
+    expect(wasm).toHaveLength(1);
+    expect(headers).toMatch(/\/cari\/\n  ! Content-Security-Policy\n  Content-Security-Policy: [^\n]*'wasm-unsafe-eval'/);
+  });
+
+  it('serves the built site on Node with the same headers', async () => {
+    const { db, client: dbClient } = await openDb(`file:${join(dir, 'site.db')}`);
+    try {
+      const server = createNodeServer({ db, config: parseEnv({}), clientDir: client });
+      const home = await server.request('/');
+      expect(home.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+      expect(home.headers.get('content-security-policy')).not.toContain('wasm-unsafe-eval');
+      expect(home.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      const search = await server.request('/cari/');
+      expect(search.headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
+      const api = await server.request('/api/health');
+      expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      const css = /href="(\/_astro\/[^"]+\.css)"/.exec(await home.text())?.[1];
+      const asset = await server.request(css!);
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+      expect(asset.headers.get('content-security-policy')).toBeNull();
+    } finally {
+      dbClient.close();
+    }
   });
 
   it('emits the Cloudflare Worker that answers /api', () => {

@@ -34,6 +34,10 @@ describe('the Worker', () => {
     expect((await app.request(css!)).headers.get('cache-control')).toContain('immutable');
     const profile = await app.request(firstProfile().path);
     expect(profile.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(home.headers.get('content-security-policy')).not.toContain('wasm-unsafe-eval');
+    expect(home.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    expect(home.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect((await app.request('/cari/')).headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
     const index = await app.request('/pagefind/pagefind.js');
     expect(index.headers.get('x-content-type-options')).toBe('nosniff');
     expect(index.headers.get('content-security-policy')).toBeNull();
