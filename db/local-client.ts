@@ -50,10 +50,11 @@ class SettledPool extends ConnectionPool {
   }
 
   override release(connection: Connection): void {
-    // A read that failed part-way (a lock, an I/O error) leaves its statement un-reset until
-    // garbage collection, and with it a read snapshot open: reused, the connection would
-    // answer from the past and refuse every write with SQLITE_BUSY_SNAPSHOT. Closing it
-    // ends the snapshot (and rolls back whatever it held); the pool opens a fresh one.
+    // A connection a statement failed on is not trusted again: after a BEGIN IMMEDIATE
+    // refused for a lock, the driver's un-reset statement kept holding on to the database,
+    // and the reused connection failed every later write with SQLITE_BUSY long after the
+    // lock was free (test/api/busy.test.ts). Closing it ends whatever it held (rolling back
+    // an open transaction); the pool opens a fresh one.
     if (this.#failed.has(connection) && connection.open) connection.close();
     super.release(connection);
   }
