@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { slugCandidate, slugify } from '../../src/core/slug.ts';
 import { sampleListing } from './generator.ts';
 
+/** Listings per multi-row INSERT, and per transaction: one commit (and its fsync) per 10,000. */
 const BATCH = 1000;
+const PER_TRANSACTION = 10_000;
 
 export interface SeedProgress {
   done: number;
@@ -15,8 +17,8 @@ export interface SeedProgress {
 }
 
 /**
- * Inserts `total` published sample listings (marked isSample) in batches, each batch one
- * transaction with its links, products, audit rows and search index rows. Slugs stay
+ * Inserts `total` published sample listings (marked isSample) with their links, products,
+ * audit rows and search index rows, 1,000 to a statement and 10,000 to a transaction. Slugs stay
  * unique across the whole run and against what is already stored.
  */
 export async function seedSample(
@@ -28,48 +30,51 @@ export async function seedSample(
   // Every row needs a status token hash; sample rows get 256 random bits in its shape,
   // the hash of no token anyone holds, so nobody can open their status page.
   const tokenHash = () => randomBytes(32).toString('hex');
-  for (let start = 0; start < options.total; start += BATCH) {
-    const end = Math.min(options.total, start + BATCH);
-    const batch = Array.from({ length: end - start }, (_, k) => sampleListing(start + k, options.seed, now));
-    const values: (typeof msmes.$inferInsert)[] = [];
-    for (const s of batch) {
-      const base = slugify(s.registration.name);
-      let n = 1;
-      while (taken.has(slugCandidate(base, n))) n++;
-      const slug = slugCandidate(base, n);
-      taken.add(slug);
-      values.push(
-        listingRow(s.registration, slug, {
-          now: s.publishedAt,
-          statusTokenHash: tokenHash(),
-          actor: 'system',
-          status: 'published',
-          verification: s.verification,
-          verifiedAt: s.verifiedAt,
-          nibVerifiedAt: s.nibVerifiedAt,
-          isJuara: s.isJuara,
-          isSample: true,
-        }),
-      );
-    }
+  for (let first = 0; first < options.total; first += PER_TRANSACTION) {
+    const last = Math.min(options.total, first + PER_TRANSACTION);
     await db.transaction(async (tx) => {
-      const ids = await tx.insert(msmes).values(values).returning({ id: msmes.id });
-      const children = batch.map((s, k) => childRows(ids[k]!.id, s.registration));
-      const links = children.flatMap((c) => c.links);
-      const items = children.flatMap((c) => c.items);
-      for (let i = 0; i < links.length; i += 500) await tx.insert(storeLinks).values(links.slice(i, i + 500));
-      for (let i = 0; i < items.length; i += 500) await tx.insert(products).values(items.slice(i, i + 500));
-      await tx.insert(auditLog).values(ids.map(({ id }) => ({ msmeId: id, action: 'seed', actor: 'system', at: now, detail: { sample: true } })));
-      await indexMany(
-        tx,
-        batch.map((s, k) => ({
-          msme: { id: ids[k]!.id, ...s.registration, nibVerifiedAt: s.nibVerifiedAt, halalNumber: s.registration.halalNumber ?? null, pirtNumber: s.registration.pirtNumber ?? null, isJuara: s.isJuara },
-          productNames: s.registration.products.map((p) => p.name),
-          platforms: s.registration.storeLinks.map((l) => l.platform),
-        })),
-      );
+      for (let start = first; start < last; start += BATCH) {
+        const end = Math.min(last, start + BATCH);
+        const batch = Array.from({ length: end - start }, (_, k) => sampleListing(start + k, options.seed, now));
+        const values: (typeof msmes.$inferInsert)[] = [];
+        for (const s of batch) {
+          const base = slugify(s.registration.name);
+          let n = 1;
+          while (taken.has(slugCandidate(base, n))) n++;
+          const slug = slugCandidate(base, n);
+          taken.add(slug);
+          values.push(
+            listingRow(s.registration, slug, {
+              now: s.publishedAt,
+              statusTokenHash: tokenHash(),
+              actor: 'system',
+              status: 'published',
+              verification: s.verification,
+              verifiedAt: s.verifiedAt,
+              nibVerifiedAt: s.nibVerifiedAt,
+              isJuara: s.isJuara,
+              isSample: true,
+            }),
+          );
+        }
+        const ids = await tx.insert(msmes).values(values).returning({ id: msmes.id });
+        const children = batch.map((s, k) => childRows(ids[k]!.id, s.registration));
+        const links = children.flatMap((c) => c.links);
+        const items = children.flatMap((c) => c.items);
+        for (let i = 0; i < links.length; i += 500) await tx.insert(storeLinks).values(links.slice(i, i + 500));
+        for (let i = 0; i < items.length; i += 500) await tx.insert(products).values(items.slice(i, i + 500));
+        await tx.insert(auditLog).values(ids.map(({ id }) => ({ msmeId: id, action: 'seed', actor: 'system', at: now, detail: { sample: true } })));
+        await indexMany(
+          tx,
+          batch.map((s, k) => ({
+            msme: { id: ids[k]!.id, ...s.registration, nibVerifiedAt: s.nibVerifiedAt, halalNumber: s.registration.halalNumber ?? null, pirtNumber: s.registration.pirtNumber ?? null, isJuara: s.isJuara },
+            productNames: s.registration.products.map((p) => p.name),
+            platforms: s.registration.storeLinks.map((l) => l.platform),
+          })),
+        );
+        options.onProgress?.({ done: end, total: options.total });
+      }
     });
-    options.onProgress?.({ done: end, total: options.total });
     await releaseNativeMemory();
   }
   await optimizeSearchIndex(db);
