@@ -21,7 +21,7 @@ type Connection = Parameters<ConnectionPool['release']>[0];
 type Statement = ReturnType<Connection['prepare']>;
 
 /** How long a write waits for the database (the gate in this process, then the lock held by another) before 503. */
-export const LOCK_WAIT_MS = 5000;
+const LOCK_WAIT_MS = 5000;
 
 const CONNECTION_PRAGMAS = [
   `PRAGMA busy_timeout = ${LOCK_WAIT_MS}`,
@@ -78,7 +78,7 @@ function watchFailures(statement: Statement, onFailure: () => void): Statement {
 }
 
 /** One write at a time in this process, first come first served; a turn not given within `waitMs` is SQLITE_BUSY. */
-export class WriteGate {
+class WriteGate {
   #busy = false;
   readonly #waiting: { grant: () => void; timer: NodeJS.Timeout }[] = [];
 
