@@ -64,11 +64,13 @@ export const msmes = sqliteTable(
     index('msmes_status_published_idx').on(t.status, t.publishedAt),
     // The browse order: verified first, then newest.
     index('msmes_browse_idx').on(t.status, sql`(${t.nibVerifiedAt} IS NOT NULL)`, t.publishedAt, t.id),
-    index('msmes_status_category_idx').on(t.status, t.category, t.publishedAt),
-    index('msmes_status_regency_idx').on(t.status, t.regencyCode, t.publishedAt),
+    // The same order within a category, a kabupaten/kota or a kecamatan: their pages (and
+    // keyset pagination, `after`) seek inside their own listings at any depth.
+    index('msmes_browse_category_idx').on(t.status, t.category, sql`(${t.nibVerifiedAt} IS NOT NULL)`, t.publishedAt, t.id),
+    index('msmes_browse_regency_idx').on(t.status, t.regencyCode, sql`(${t.nibVerifiedAt} IS NOT NULL)`, t.publishedAt, t.id),
+    index('msmes_browse_district_idx').on(t.status, t.districtCode, sql`(${t.nibVerifiedAt} IS NOT NULL)`, t.publishedAt, t.id),
     // Covering index for search summaries: verified count and price span per matched id, without reading whole rows.
     index('msmes_summary_idx').on(t.id, t.nibVerifiedAt, t.priceMin, t.priceMax),
-    index('msmes_district_idx').on(t.districtCode),
     index('msmes_nib_idx').on(t.nib),
     index('msmes_whatsapp_idx').on(t.whatsapp),
   ],

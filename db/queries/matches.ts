@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
-import { ftsQuery, type SearchSpec } from '../../src/core/search.ts';
+import { ftsQuery, type BrowseKey, type SearchSpec } from '../../src/core/search.ts';
 import type { DbOrTx } from '../client.ts';
 import { msmes, storeLinks } from '../schema.ts';
 
@@ -42,6 +42,33 @@ export interface Matches {
   /** How many of them can be paged through (the ranked window with keywords). */
   reachable: number;
   order: 'relevance' | 'verified-newest';
+  /** Browsing: where the next page starts (the last listing of this one), when it may have more. */
+  next: BrowseKey | undefined;
+}
+
+/**
+ * Keyset pagination: the `perPage` listings after `key` in the browse order, by seeks on
+ * msmes_browse_idx (status, verified, published_at, id). SQLite cannot seek on a row value
+ * that starts with the verified expression, so the verified listings after the key and the
+ * unverified ones are two seeks, each with the verified flag as an equality; at most twice
+ * `perPage` rows are sorted. Page 2,000 costs what page 1 does.
+ */
+function afterKey(where: SQL | undefined, key: BrowseKey, perPage: number, verifiedOnly: boolean): SQL {
+  const group = (verified: 0 | 1, bounded: boolean) => sql`SELECT * FROM (
+    SELECT ${msmes.id} AS id, ${verified} AS v, ${msmes.publishedAt} AS p FROM ${msmes}
+    WHERE ${where} AND (${msmes.nibVerifiedAt} IS NOT NULL) = ${verified}${bounded ? sql` AND (${msmes.publishedAt}, ${msmes.id}) < (${key.publishedAt}, ${key.id})` : sql``}
+    ORDER BY ${msmes.publishedAt} DESC, ${msmes.id} DESC LIMIT ${perPage})`;
+  // Only verified listings wanted: none come after an unverified key (and none need scanning).
+  if (verifiedOnly && !key.verified) return sql`SELECT NULL AS id, NULL AS v, NULL AS p WHERE 0`;
+  const rows = key.verified ? (verifiedOnly ? group(1, true) : sql`${group(1, true)} UNION ALL ${group(0, false)}`) : group(0, true);
+  return sql`SELECT id, v, p FROM (${rows}) ORDER BY v DESC, p DESC, id DESC LIMIT ${perPage}`;
+}
+
+/** The browse position of a full page's last listing: the next page seeks past it. */
+function nextKey(spec: SearchSpec, hits: [number, number, number?, number?][]): BrowseKey | undefined {
+  const last = hits.at(-1);
+  if (spec.match !== undefined || hits.length < spec.perPage || !last || last[3] === undefined || last[3] === null) return undefined;
+  return { id: last[0], verified: last[2] === 1, publishedAt: last[3] };
 }
 
 export interface MatchSummary {
@@ -83,12 +110,13 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOp
   let statement: SQL;
   if (!match) {
     const where = and(...filters(spec));
+    const order = sql`ORDER BY (${msmes.nibVerifiedAt} IS NOT NULL) DESC, ${msmes.publishedAt} DESC, ${msmes.id} DESC`;
+    const page = spec.after
+      ? afterKey(where, spec.after, spec.perPage, spec.verified)
+      : sql`SELECT ${msmes.id} AS id, (${msmes.nibVerifiedAt} IS NOT NULL) AS v, ${msmes.publishedAt} AS p FROM ${msmes} WHERE ${where} ${order} LIMIT ${spec.perPage} OFFSET ${offset}`;
     statement = sql`
       SELECT (SELECT json_array(count(*)${options.summary ? sql`, count(${msmes.nibVerifiedAt}), min(${msmes.priceMin}), max(${msmes.priceMax})` : sql``}) FROM ${msmes} WHERE ${where}) AS summary,
-             (SELECT json_group_array(json_array(id, 0)) FROM (
-                SELECT ${msmes.id} AS id FROM ${msmes} WHERE ${where}
-                ORDER BY (${msmes.nibVerifiedAt} IS NOT NULL) DESC, ${msmes.publishedAt} DESC, ${msmes.id} DESC
-                LIMIT ${spec.perPage} OFFSET ${offset})) AS hits`;
+             (SELECT json_group_array(json_array(id, 0, v, p)) FROM (${page})) AS hits`;
   } else {
     // The newest RANK_WINDOW + 1 matches with their BM25 scores, in one walk of the index
     // (FTS5 reads rowids backwards without sorting and stops at the limit). Filtered
@@ -121,7 +149,7 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOp
               WHERE m.id IN (SELECT value ->> 0 FROM json_each(x.hits)) AND +m.status = 'published') AS records FROM x`
       : statement,
   );
-  const hits = jsonList<[number, number]>(row?.hits);
+  const hits = jsonList<[number, number, number?, number?]>(row?.hits);
   if (match) hits.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
   const [total = 0, verified, min, max] = jsonList<number | null>(row?.summary) as [number?, number?, (number | null)?, (number | null)?];
   const result = {
@@ -130,6 +158,7 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOp
     total,
     reachable: match ? Math.min(total, RANK_WINDOW) : total,
     order: match ? ('relevance' as const) : ('verified-newest' as const),
+    next: nextKey(spec, hits),
   };
   if (!options.summary) return result;
   return { ...result, verified: Number(verified ?? 0), priceRange: min === null || min === undefined ? null : { min, max: max ?? min } };

@@ -28,7 +28,8 @@ export interface ProcurementView {
     order: string;
     page: number;
     pages: number;
-    links: { prev?: string; next?: string };
+    links: { first: string; prev?: string; next?: string };
+    continued: boolean;
   };
 }
 
@@ -113,7 +114,7 @@ Urutan: ${result.order === 'relevance' ? 'paling relevan dengan kata kunci' : 't
 <p>Unduh seluruh hasil: <a href="/api/suppliers/export?format=csv${e(exportQuery)}">CSV</a> · <a href="/api/suppliers/export?format=json${e(exportQuery)}">JSON</a> · <a href="/api/docs">API</a></p>
 </section>
 ${result.items.length === 0 ? '<p>Tidak ada pemasok yang cocok. Coba kata kunci lain atau kurangi filter.</p>' : `<h2 class="sr-only">Daftar pemasok</h2><ul class="cards suppliers">${result.items.map(supplierCard).join('')}</ul>`}
-${result.pages > 1 ? `<nav class="pager" aria-label="Halaman">${result.links.prev ? `<a class="btn" rel="prev" href="${e(result.links.prev.replace('/api/suppliers', '/pengadaan/'))}">‹ Sebelumnya</a>` : '<span></span>'}<span>Halaman ${result.page} dari ${result.pages}</span>${result.links.next ? `<a class="btn" rel="next" href="${e(result.links.next.replace('/api/suppliers', '/pengadaan/'))}">Berikutnya ›</a>` : '<span></span>'}</nav>` : ''}`;
+${result.pages > 1 ? `<nav class="pager" aria-label="Halaman">${result.links.prev ? `<a class="btn" rel="prev" href="${e(result.links.prev.replace('/api/suppliers', '/pengadaan/'))}">‹ Sebelumnya</a>` : '<span></span>'}<span>${result.continued ? `Lanjutan · <a href="${e(result.links.first.replace('/api/suppliers', '/pengadaan/'))}">ke awal</a>` : `Halaman ${result.page} dari ${result.pages}`}</span>${result.links.next ? `<a class="btn" rel="next" href="${e(result.links.next.replace('/api/suppliers', '/pengadaan/'))}">Berikutnya ›</a>` : '<span></span>'}</nav>` : ''}`;
   return `<h1>Cari pemasok UMKM</h1>
 <p>Untuk pejabat pengadaan: temukan UMKM Jawa Barat menurut kategori, KBLI, wilayah dan legalitas, lalu simpan daftar pendek, bandingkan, dan unduh.</p>
 ${filterForm(params, errors)}

@@ -27,10 +27,10 @@ export function msmeRoutes(deps: Required<AppDeps>) {
     .get('/', async (c) => {
       const url = new URL(c.req.url);
       const spec = parseSearchQuery(url.searchParams);
-      const { items, total, reachable } = await searchMsmes(deps.db, spec);
+      const { items, total, reachable, next } = await searchMsmes(deps.db, spec);
       const pages = Math.max(1, Math.ceil(reachable / spec.perPage));
       c.header('cache-control', PUBLIC_CACHE);
-      return c.json({ items: items.map(summary), total, page: spec.page, perPage: spec.perPage, pages, links: pageLinks(url, spec.page, pages) });
+      return c.json({ items: items.map(summary), total, page: spec.page, perPage: spec.perPage, pages, links: pageLinks(url, spec, pages, next) });
     })
     .get('/:slug', async (c) => {
       const slug = c.req.param('slug');

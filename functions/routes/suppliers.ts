@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { AppError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
-import { MAX_PER_PAGE, parseSearchQuery, type SearchSpec } from '../../src/core/search.ts';
+import { formatBrowseKey, MAX_OFFSET, MAX_PER_PAGE, parseSearchQuery, type BrowseKey, type SearchSpec } from '../../src/core/search.ts';
 import { supplierCsvHeader, supplierCsvRow, supplierJson } from '../../src/core/supplier-record.ts';
 import { toCsv } from '../../src/core/csv.ts';
 import { searchSuppliers, suppliersBySlugs } from '../../db/queries/suppliers.ts';
@@ -12,19 +12,33 @@ export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 const EXPORT_MAX = 5000;
 const SHORTLIST_MAX = 50;
 
-/** Pagination links that keep every filter of the request. */
-export function pageLinks(url: URL, page: number, pages: number) {
-  const at = (n: number) => {
-    const next = new URLSearchParams(url.searchParams);
-    next.set('page', String(n));
-    return `${url.pathname}?${next.toString()}`;
+/**
+ * Pagination links that keep every filter of the request. A browse (no keywords) goes on
+ * by `after`, a seek that costs the same at any depth; keyword results page by number
+ * within their ranked window. Numbered pages stop at MAX_OFFSET.
+ */
+export function pageLinks(url: URL, spec: SearchSpec, pages: number, next: BrowseKey | undefined) {
+  const link = (set: (params: URLSearchParams) => void) => {
+    const params = new URLSearchParams(url.searchParams);
+    params.delete('after');
+    params.delete('page');
+    set(params);
+    return `${url.pathname}?${params.toString()}`;
   };
+  const at = (n: number) => link((params) => params.set('page', String(n)));
+  const numbered = (n: number) => (n - 1) * spec.perPage < MAX_OFFSET;
+  const following =
+    spec.match === undefined
+      ? next && link((params) => params.set('after', formatBrowseKey(next)))
+      : spec.page < pages && numbered(spec.page + 1)
+        ? at(spec.page + 1)
+        : undefined;
   return {
-    self: at(page),
+    self: spec.after ? `${url.pathname}${url.search}` : at(spec.page),
     first: at(1),
-    ...(page > 1 ? { prev: at(page - 1) } : {}),
-    ...(page < pages ? { next: at(page + 1) } : {}),
-    last: at(pages),
+    ...(spec.page > 1 && !spec.after ? { prev: at(spec.page - 1) } : {}),
+    ...(following ? { next: following } : {}),
+    ...(numbered(pages) ? { last: at(pages) } : {}),
   };
 }
 
@@ -41,7 +55,9 @@ export async function supplierSearch(deps: Required<AppDeps>, url: URL, spec: Se
     page: spec.page,
     perPage: spec.perPage,
     pages,
-    links: pageLinks(url, spec.page, pages),
+    links: pageLinks(url, spec, pages, result.next),
+    /** Browsing on from a listing (after), so the page has no number. */
+    continued: spec.after !== undefined,
   };
 }
 

@@ -40,7 +40,14 @@ export const supplierPageSchema = z
     page: z.number().int(),
     perPage: z.number().int(),
     pages: z.number().int(),
-    links: z.object({ self: z.string(), first: z.string(), prev: z.string().optional(), next: z.string().optional(), last: z.string() }),
+    links: z.object({
+      self: z.string(),
+      first: z.string(),
+      prev: z.string().optional(),
+      next: z.string().optional().meta({ description: 'Halaman berikutnya. Tanpa kata kunci ia memakai after (secepat halaman pertama, sedalam apa pun); dengan kata kunci, page.' }),
+      last: z.string().optional().meta({ description: 'Tidak ada bila halaman terakhir lebih jauh dari 10.000 hasil: lanjutkan dengan next.' }),
+    }),
+    continued: z.boolean().meta({ description: 'Halaman lanjutan dari after, tanpa nomor halaman.' }),
   })
   .meta({ id: 'SupplierPage' });
 

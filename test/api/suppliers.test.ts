@@ -30,7 +30,12 @@ describe('GET /api/suppliers', () => {
     const res = await app.request('/api/suppliers?per_page=10&category=kuliner');
     expect(res.headers.get('cache-control')).toContain('stale-while-revalidate');
     const body = supplierPageSchema.parse(await res.json());
-    expect(body.links.next).toBe('/api/suppliers?per_page=10&category=kuliner&page=2');
+    expect(body.links.next).toMatch(/^\/api\/suppliers\?per_page=10&category=kuliner&after=[01]\.\d+\.\d+$/);
+    const next = supplierPageSchema.parse(await (await app.request(body.links.next!)).json());
+    const second = supplierPageSchema.parse(await (await app.request('/api/suppliers?per_page=10&category=kuliner&page=2')).json());
+    expect(next.items.map((s) => s.slug)).toEqual(second.items.map((s) => s.slug));
+    const keyword = supplierPageSchema.parse(await (await app.request('/api/suppliers?per_page=1&q=keripik')).json());
+    if (keyword.pages > 1) expect(keyword.links.next).toBe('/api/suppliers?per_page=1&q=keripik&page=2');
     expect(body.order).toBe('verified-newest');
   });
 
@@ -145,6 +150,15 @@ describe('OpenAPI and the procurement pages', () => {
     );
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Supplier', 'SupplierPage', 'Problem']));
     expect((await app.request('/api/docs')).status).toBe(200);
+  });
+
+  it('browses /pengadaan/ on by after, and says the page continues with a way back to the start', async () => {
+    const first = await (await app.request('/pengadaan/?category=kuliner&per_page=5')).text();
+    const next = /rel="next" href="([^"]+)"/.exec(first)?.[1]?.replace(/&amp;/g, '&');
+    expect(next).toMatch(/^\/pengadaan\/\?category=kuliner&per_page=5&after=/);
+    const continued = await (await app.request(next!)).text();
+    expect(continued).toContain('Lanjutan');
+    expect(continued).toContain('href="/pengadaan/?category=kuliner&amp;per_page=5&amp;page=1">ke awal</a>');
   });
 
   it('renders /pengadaan/ with results and the counts, and keeps bad filters on the page with a 400', async () => {
