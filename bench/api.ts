@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { openDb } from '../db/local.ts';
 import { seedSample } from '../db/seed/insert.ts';
 import { searchSuppliers } from '../db/queries/suppliers.ts';
+import { searchMsmes } from '../db/queries/msmes.ts';
 import { parseSearchQuery } from '../src/core/search.ts';
 import { progress, say } from '../scripts/cli.ts';
 
@@ -72,6 +73,43 @@ async function inProcess(databaseUrl: string) {
   return { samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? 0 };
 }
 
+/**
+ * Browsing a category and a kabupaten/kota without keywords: page 1, and the page that
+ * starts 2,000 pages of 20 deep (or half way, in a smaller one), reached by `after`.
+ */
+async function browseDepth(databaseUrl: string) {
+  const { db, client } = await openDb(databaseUrl);
+  const timed = async (query: string) => {
+    const spec = parseSearchQuery(new URLSearchParams(query));
+    for (let i = 0; i < 3; i++) await searchMsmes(db, spec);
+    const times: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const started = performance.now();
+      await searchMsmes(db, spec);
+      times.push(performance.now() - started);
+    }
+    return percentile(times.sort((a, b) => a - b), 95);
+  };
+  const rows = [];
+  for (const [label, filter, column, value] of [
+    ['kategori kuliner', 'category=kuliner', 'category', 'kuliner'],
+    ['Kota Bandung', 'regency=32.73', 'regency_code', '32.73'],
+  ] as const) {
+    const size = Number((await client.execute({ sql: `SELECT count(*) FROM msmes WHERE status = 'published' AND ${column} = ?`, args: [value] })).rows[0]?.[0] ?? 0);
+    const depth = Math.min(40_000, Math.floor(size / 2));
+    const [key] = (
+      await client.execute({
+        sql: `SELECT (nib_verified_at IS NOT NULL) || '.' || published_at || '.' || id FROM msmes WHERE status = 'published' AND ${column} = ?
+              ORDER BY (nib_verified_at IS NOT NULL) DESC, published_at DESC, id DESC LIMIT 1 OFFSET ?`,
+        args: [value, depth - 1],
+      })
+    ).rows.map((r) => String(r[0]));
+    rows.push({ label, size, depth, first: await timed(filter), deep: await timed(`${filter}&after=${key}`) });
+  }
+  client.close();
+  return rows;
+}
+
 /** Server processes, as `npm start` runs them on this machine. */
 const workers = Number(process.env['WORKERS'] ?? Math.min(4, availableParallelism()));
 
@@ -107,6 +145,7 @@ export async function benchApi(n: number, seconds = 10) {
   const databaseUrl = await seededDatabase(n);
   say(`[api] ${n} listing: pencarian dalam proses …`);
   const search = await inProcess(databaseUrl);
+  const browse = await browseDepth(databaseUrl);
   say(`[api] ${n} listing: beban HTTP dengan autocannon (${seconds} dtk per rute) …`);
   const server = await startServer(databaseUrl);
   try {
@@ -115,7 +154,7 @@ export async function benchApi(n: number, seconds = 10) {
     await load(base, typicalSearches.map((q) => `/api/suppliers?${q}`), 5);
     const suppliers = await load(base, typicalSearches.map((q) => `/api/suppliers?${q}`), seconds);
     const hello = await load(base, ['/hello'], seconds);
-    return { listings: n, workers, search, suppliers, hello, ratio: suppliers.rps / hello.rps };
+    return { listings: n, workers, search, browse, suppliers, hello, ratio: suppliers.rps / hello.rps };
   } finally {
     server.stop();
   }
