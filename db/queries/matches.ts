@@ -47,8 +47,9 @@ export interface Matches {
 }
 
 /**
- * Keyset pagination: the `perPage` listings after `key` in the browse order, by seeks on
- * msmes_browse_idx (status, verified, published_at, id). SQLite cannot seek on a row value
+ * Keyset pagination: the `perPage` listings after `key` in the browse order, by seeks on a
+ * browse index (status, [category | kabupaten/kota | kecamatan,] verified, published_at,
+ * id). SQLite cannot seek on a row value
  * that starts with the verified expression, so the verified listings after the key and the
  * unverified ones are two seeks, each with the verified flag as an equality; at most twice
  * `perPage` rows are sorted. Page 2,000 costs what page 1 does.
