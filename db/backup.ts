@@ -13,12 +13,10 @@ export interface FileCheck {
   migrations: number;
 }
 
-export const fileUrl = (path: string) => `file:${path}`;
-
 /** Checks a database file without changing it: both integrity checks, and what it holds. */
 export async function checkDatabaseFile(path: string): Promise<FileCheck> {
   if (!existsSync(path)) throw new Error(`berkas ${path} tidak ada`);
-  const client = createClient({ url: fileUrl(path) });
+  const client = createClient({ url: `file:${path}` });
   try {
     const sqlite = String((await client.execute('PRAGMA integrity_check')).rows[0]?.[0] ?? 'tidak terbaca');
     const tables = new Set((await client.execute(`SELECT name FROM sqlite_master WHERE type = 'table'`)).rows.map((r) => String(r[0])));

@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient } from '@libsql/client';
+import { checkDatabaseFile } from '../../db/backup.ts';
+import { filePath } from '../../db/local-client.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -95,19 +96,8 @@ export async function startPortal(options: { databaseUrl: string; workers?: numb
   };
 }
 
-/** SQLite's integrity check and FTS5's own check of the search index, on a database file. */
+/** SQLite's integrity check and FTS5's own check of the search index, on a database file (the backup command's own check). */
 export async function integrityChecks(databaseUrl: string): Promise<{ sqlite: string; fts: string }> {
-  const client = createClient({ url: databaseUrl });
-  try {
-    const sqlite = String((await client.execute('PRAGMA integrity_check')).rows[0]?.[0]);
-    let fts = 'ok';
-    try {
-      await client.execute(`INSERT INTO msme_fts(msme_fts) VALUES ('integrity-check')`);
-    } catch (error) {
-      fts = (error as Error).message;
-    }
-    return { sqlite, fts };
-  } finally {
-    client.close();
-  }
+  const { sqlite, fts } = await checkDatabaseFile(filePath(databaseUrl));
+  return { sqlite, fts };
 }
