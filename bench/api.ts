@@ -106,8 +106,21 @@ async function browseDepth(databaseUrl: string) {
     ).rows.map((r) => String(r[0]));
     rows.push({ label, size, depth, first: await timed(filter), deep: await timed(`${filter}&after=${key}`) });
   }
+  // The buyer's browse without keywords (/pengadaan): two filters, with the summary (count, verified, price span).
+  const supplierBrowse: Record<string, number> = {};
+  for (const query of ['category=kuliner&regency=32.73', 'category=kuliner&verified=1', 'regency=32.73&verified=1']) {
+    const spec = parseSearchQuery(new URLSearchParams(query));
+    for (let i = 0; i < 3; i++) await searchSuppliers(db, spec);
+    const times: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const started = performance.now();
+      await searchSuppliers(db, spec);
+      times.push(performance.now() - started);
+    }
+    supplierBrowse[query] = percentile(times.sort((a, b) => a - b), 95);
+  }
   client.close();
-  return rows;
+  return { rows, supplierBrowse };
 }
 
 /** Server processes, as `npm start` runs them on this machine. */
