@@ -20,8 +20,14 @@ import { ConnectionPool, LibsqlError, Sqlite3Client } from '@libsql/client/sqlit
 type Connection = Parameters<ConnectionPool['release']>[0];
 type Statement = ReturnType<Connection['prepare']>;
 
-/** How long a write waits for the database (the gate in this process, then the lock held by another) before 503. */
+/** How long a write waits inside SQLite for a lock another process holds, before 503. */
 const LOCK_WAIT_MS = 5000;
+/**
+ * How long a write waits for its turn behind this process's own writes, before 503. Longer
+ * than the lock wait: a burst queues here (1,000 registrations at once took 3 s in the drill)
+ * and each turn is short, while a lock held elsewhere for 5 s means something is wrong.
+ */
+const TURN_WAIT_MS = 10_000;
 
 const CONNECTION_PRAGMAS = [
   `PRAGMA busy_timeout = ${LOCK_WAIT_MS}`,
@@ -82,7 +88,7 @@ class WriteGate {
   #busy = false;
   readonly #waiting: { grant: () => void; timer: NodeJS.Timeout }[] = [];
 
-  acquire(waitMs = LOCK_WAIT_MS): Promise<() => void> {
+  acquire(waitMs = TURN_WAIT_MS): Promise<() => void> {
     let released = false;
     const release = () => {
       if (released) return;
