@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../src/core/errors.ts';
 import { messages } from '../src/core/messages.ts';
 import type { AppDeps } from './deps.ts';
+import { allowedMethods } from './allowed-methods.ts';
 import { withApiSecurityHeaders } from './middleware/security-headers.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
@@ -53,7 +54,12 @@ export function createApp(input: AppDeps) {
   app.route('/api/docs', apiDocsRoutes(deps));
   app.route('/admin', adminRoutes(deps));
 
-  app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', messages.notFound)));
+  app.notFound((c) => {
+    // A known path asked with a method it does not answer: 405 with the methods it does.
+    const allow = allowedMethods(app.routes, new URL(c.req.url).pathname);
+    if (allow.length > 0) return problemResponse(c, new AppError('METHOD_NOT_ALLOWED', messages.methodNotAllowed, { headers: { allow: allow.join(', ') } }));
+    return problemResponse(c, new AppError('NOT_FOUND', messages.notFound));
+  });
   app.onError(async (error, c) => {
     error = busyAsUnavailable(error, c, deps.log);
     // A form sent without JavaScript gets a page it can show (a 429 with Retry-After, a refused body), not JSON.
