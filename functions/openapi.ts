@@ -11,9 +11,11 @@ export function openApiDocument(siteUrl: string) {
   });
   const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
-  const registry = z.toJSONSchema(z.object({ a: supplierSchema, b: supplierPageSchema, c: problemSchema }), { target: 'draft-2020-12' }) as {
-    $defs?: Record<string, unknown>;
-  };
+  // The registered schemas (their .meta({ id })) with references between them pointing into
+  // components, where OpenAPI looks: a plain toJSONSchema would point them at "#/$defs/…".
+  const registry = z.registry<{ id: string }>();
+  for (const schema of [supplierSchema, supplierPageSchema, problemSchema]) registry.add(schema, { id: (schema.meta() as { id: string }).id });
+  const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', uri: (id) => `#/components/schemas/${id}` });
   return {
     openapi: '3.1.0',
     info: {
@@ -54,6 +56,6 @@ export function openApiDocument(siteUrl: string) {
         },
       },
     },
-    components: { schemas: registry.$defs ?? {} },
+    components: { schemas },
   };
 }

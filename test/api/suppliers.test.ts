@@ -149,6 +149,11 @@ describe('OpenAPI and the procurement pages', () => {
       expect.arrayContaining(['q', 'category', 'kbli', 'regency', 'district', 'platform', 'verified', 'halal', 'pirt', 'juara', 'page', 'per_page']),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Supplier', 'SupplierPage', 'Problem']));
+    // Every reference resolves inside the document (SupplierPage.items once pointed at "#/$defs/Supplier").
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs).toContain('#/components/schemas/Supplier');
+    for (const ref of refs) expect(ref, ref).toMatch(/^#\/components\/schemas\/(\w+)$/);
+    for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref.split('/').pop()!);
     expect((await app.request('/api/docs')).status).toBe(200);
   });
 
