@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkDatabaseFile, copyDatabase, isSound } from '../db/backup.ts';
-import { filePath } from '../db/local-client.ts';
 import { openClient } from '../db/local.ts';
 import { argValue, fail, loadConfig, say } from './cli.ts';
-import { backupDir, backupName } from './backup-names.ts';
+import { backupDir, backupName, localDatabasePath } from './backup-files.ts';
 
 /**
  * `npm run db:backup [-- --out FILE] [--keep N]`: an online, consistent copy of the local
@@ -13,15 +12,9 @@ import { backupDir, backupName } from './backup-names.ts';
  */
 const usage = 'npm run db:backup -- [--out berkas.db] [--keep 14]';
 const config = loadConfig();
-if (!config.DATABASE_URL.startsWith('file:')) {
-  fail(
-    'DATABASE_URL menunjuk ke server libSQL (Turso), bukan berkas lokal.',
-    'Turso mencadangkan sendiri setiap COMMIT; pulihkan ke titik waktu dengan: turso db create etalase-pulih --from-db etalase-jabar --timestamp 2026-12-01T10:00:00Z (lihat README, bagian Cadangan).',
-  );
-}
 const keep = Number(argValue('keep') ?? 14);
 if (!Number.isInteger(keep) || keep < 1 || keep > 1000) fail('--keep harus bilangan bulat 1 sampai 1000.', usage);
-const source = filePath(config.DATABASE_URL);
+const source = localDatabasePath(config.DATABASE_URL);
 if (!existsSync(source)) fail(`Basis data ${source} belum ada: tidak ada yang dicadangkan.`, 'jalankan npm start atau npm run db:migrate dulu, atau periksa DATABASE_URL.');
 const given = argValue('out');
 const folder = backupDir(source);

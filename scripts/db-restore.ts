@@ -1,11 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkDatabaseFile, copyDatabase, isSound } from '../db/backup.ts';
-import { filePath } from '../db/local-client.ts';
 import { closeDb, openClient, openDb } from '../db/local.ts';
 import { countListings } from '../db/seed/insert.ts';
 import { fail, loadConfig, say } from './cli.ts';
-import { backupDir, backupName } from './backup-names.ts';
+import { backupDir, backupName, localDatabasePath } from './backup-files.ts';
 import { runningServer } from './server-lock.ts';
 
 /**
@@ -16,13 +15,10 @@ import { runningServer } from './server-lock.ts';
  */
 const usage = 'npm run db:restore -- db/backups/etalase-20261202-114758.db';
 const config = loadConfig();
-if (!config.DATABASE_URL.startsWith('file:')) {
-  fail('DATABASE_URL menunjuk ke server libSQL (Turso), bukan berkas lokal.', 'pulihkan Turso ke titik waktu dengan turso db create … --from-db … --timestamp … (lihat README, bagian Cadangan).');
-}
 const given = process.argv.slice(2).find((a) => !a.startsWith('--'));
 if (!given) fail('Sebutkan berkas cadangan yang akan dipulihkan.', usage);
 const backup = resolve(given);
-const target = resolve(filePath(config.DATABASE_URL));
+const target = resolve(localDatabasePath(config.DATABASE_URL));
 if (backup === target) fail('Berkas cadangan sama dengan basis data yang dipakai.', usage);
 
 say(`Memeriksa cadangan ${backup} …`);
