@@ -1,11 +1,24 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
+import node from '@astrojs/node';
+import { fileURLToPath } from 'node:url';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeadersFile } from './src/integrations/headers.ts';
-import { buildRecord } from './src/integrations/build-record.ts';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+/**
+ * One config, two runtimes. `npm start` and the tests build for Node (`@astrojs/node` as
+ * middleware inside scripts/portal-server.ts, on the local libSQL file); `npm run build`
+ * sets ETALASE_ADAPTER=cloudflare for the Worker on Turso.
+ */
+const runtime = process.env.ETALASE_ADAPTER === 'cloudflare' ? 'cloudflare' : 'node';
+if (process.env.ETALASE_ADAPTER && !['node', 'cloudflare'].includes(process.env.ETALASE_ADAPTER)) {
+  throw new Error(`ETALASE_ADAPTER = ${JSON.stringify(process.env.ETALASE_ADAPTER)} tidak dikenal. Yang diizinkan: node atau cloudflare.`);
+}
+/** @param {string} path */
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   site,
@@ -15,12 +28,26 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
-  // Prerendering runs in Node so the content loader can read the local libSQL file.
-  adapter: cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' }),
-  integrations: [pagefindIndex(), securityHeadersFile(), buildRecord()],
+  adapter:
+    runtime === 'cloudflare'
+      ? cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' })
+      : node({ mode: 'middleware' }),
+  // Pages drawn from the database are cached per runtime (src/runtime/): in each Node
+  // process's memory, invalidated by tag across processes; on Cloudflare in the Workers Cache API, bounded.
+  cache: {
+    provider:
+      runtime === 'cloudflare'
+        ? { name: 'etalase-edge', entrypoint: here('./src/runtime/edge-cache.ts'), config: {} }
+        : { name: 'etalase-memory', entrypoint: here('./src/runtime/process-cache.ts'), config: { max: 5000 } },
+  },
+  integrations: [pagefindIndex(), securityHeadersFile()],
   // No Astro sessions: the portal keeps no server-side session, so no KV namespace is needed.
   session: false,
   devToolbar: { enabled: false },
-  // Scripts as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    // Scripts as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
+    build: { assetsInlineLimit: 0 },
+    // Where a page's database and settings come from on this runtime.
+    resolve: { alias: { '#runtime': here(runtime === 'cloudflare' ? './src/runtime/cloudflare.ts' : './src/runtime/node.ts') } },
+  },
 });

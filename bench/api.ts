@@ -1,9 +1,6 @@
-import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../db/local.ts';
 import { seedSample } from '../db/seed/insert.ts';
@@ -31,7 +28,7 @@ export const typicalSearches = [
  * A seeded database of `n` listings, kept in .tmp between runs and rebuilt whenever the
  * migrations or the sample generator change (their contents are hashed into its name).
  */
-async function seededDatabase(n: number): Promise<string> {
+export async function seededDatabase(n: number): Promise<string> {
   const hash = createHash('sha256');
   for (const dir of ['db/migrations', 'db/seed']) {
     for (const f of readdirSync(join(root, dir)).sort()) if (/\.(sql|ts)$/.test(f)) hash.update(readFileSync(join(root, dir, f)));
@@ -115,52 +112,9 @@ async function browseDepth(databaseUrl: string) {
   return { rows, supplierBrowse };
 }
 
-/** Server processes, as `npm start` runs them on this machine. */
-const workers = Number(process.env['WORKERS'] ?? Math.min(4, availableParallelism()));
-
-function startServer(databaseUrl: string): Promise<{ port: number; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./api-server.ts', import.meta.url)), databaseUrl], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, WORKERS: String(workers) },
-    });
-    child.on('error', reject);
-    child.stdout.once('data', (chunk: Buffer) => resolve({ port: Number(chunk.toString().trim()), stop: () => child.kill('SIGTERM') }));
-  });
-}
-
-async function load(url: string, paths: string[], seconds: number) {
-  const result = await autocannon({
-    url,
-    connections: 10,
-    duration: seconds,
-    requests: paths.map((path) => ({ method: 'GET', path })),
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-    requests: result.requests.total,
-  };
-}
-
-/** The API figures for `n` listings: in-process search latency and HTTP throughput against a bare Hono route. */
-export async function benchApi(n: number, seconds = 10) {
-  const databaseUrl = await seededDatabase(n);
-  say(`[api] ${n} listing: pencarian dalam proses …`);
+/** The search figures for `n` listings in process: the buyer's keyword + 2 filters, and browsing at depth. */
+export async function benchSearch(databaseUrl: string) {
   const search = await inProcess(databaseUrl);
   const browse = await browseDepth(databaseUrl);
-  say(`[api] ${n} listing: beban HTTP dengan autocannon (${seconds} dtk per rute) …`);
-  const server = await startServer(databaseUrl);
-  try {
-    const base = `http://127.0.0.1:${server.port}`;
-    // Warm-up: every server process compiles its hot paths and maps the pages of the index it reads.
-    await load(base, typicalSearches.map((q) => `/api/suppliers?${q}`), 5);
-    const suppliers = await load(base, typicalSearches.map((q) => `/api/suppliers?${q}`), seconds);
-    const hello = await load(base, ['/hello'], seconds);
-    return { listings: n, workers, search, browse, suppliers, hello, ratio: suppliers.rps / hello.rps };
-  } finally {
-    server.stop();
-  }
+  return { search, browse };
 }

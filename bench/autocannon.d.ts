@@ -13,11 +13,16 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
   }
+  interface RawRequest {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+  }
   interface Options {
     url: string;
     connections?: number;
     duration?: number;
-    requests?: { method: string; path: string }[];
+    requests?: { method?: string; path?: string; headers?: Record<string, string>; setupRequest?: (request: RawRequest) => RawRequest }[];
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -62,6 +62,8 @@ export const msmes = sqliteTable(
     index('msmes_registered_by_idx').on(t.registeredBy, t.createdAt),
     uniqueIndex('msmes_status_token_unique').on(t.statusTokenHash),
     index('msmes_status_published_idx').on(t.status, t.publishedAt),
+    // Whether any sample listing is public (every page then says so): one seek, whatever the size.
+    index('msmes_sample_idx').on(t.id).where(sql`${t.isSample} = 1 AND ${t.status} = 'published'`),
     // The browse order: verified first, then newest.
     index('msmes_browse_idx').on(t.status, sql`(${t.nibVerifiedAt} IS NOT NULL)`, t.publishedAt, t.id),
     // The same order within a category, a kabupaten/kota or a kecamatan: their pages (and
@@ -211,21 +213,4 @@ export const staffSessions = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('staff_sessions_staff_idx').on(t.staffId)],
-);
-
-/**
- * Builds of the static site, recorded by the build itself: a listing approved after the
- * newest build's snapshot is not on the site yet. `requested` rows are deploy hook calls.
- */
-export const siteBuilds = sqliteTable(
-  'site_builds',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    kind: text('kind', { enum: ['built', 'requested'] }).notNull(),
-    /** For a build: when it read the database; for a request: when it was made. */
-    snapshotAt: integer('snapshot_at', { mode: 'timestamp_ms' }).notNull(),
-    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
-    listings: integer('listings'),
-  },
-  (t) => [index('site_builds_kind_idx').on(t.kind, t.snapshotAt)],
 );

@@ -19,21 +19,26 @@ import { adminRoutes } from './routes/admin.ts';
 import { cloudflareEmail } from './email.ts';
 import { errorPage, wantsHtml } from './html/error-page.ts';
 
+/** The dependencies with what a runtime left out filled in: the clock, console logging, no email. */
+export function withDefaults(input: AppDeps): Required<AppDeps> {
+  const fetcher = input.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  return {
+    clock: () => new Date(),
+    assets: async () => null,
+    log: (message, error) => console.error(message, error),
+    pagesChanged: () => {},
+    fetch: fetcher,
+    sendEmail: cloudflareEmail(input.config, fetcher) ?? null,
+    ...input,
+  };
+}
+
 /**
  * The one Hono app, for Node (functions/node.ts) and the Cloudflare Worker
  * (src/pages/api/[...path].ts) alike. Every dependency comes in through `deps`.
  */
 export function createApp(input: AppDeps) {
-  const fetcher = input.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
-  const deps: Required<AppDeps> = {
-    clock: () => new Date(),
-    assets: async () => null,
-    log: (message, error) => console.error(message, error),
-    publishSite: () => {},
-    fetch: fetcher,
-    sendEmail: cloudflareEmail(input.config, fetcher) ?? null,
-    ...input,
-  };
+  const deps = withDefaults(input);
   // Not strict: /pengadaan and /pengadaan/ are the same page.
   const app = new Hono({ strict: false });
 

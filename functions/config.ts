@@ -14,8 +14,6 @@ const envSchema = z.object({
   TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
   /** Its public site key, built into /daftar/ (and the form the server shows again). */
   TURNSTILE_SITE_KEY: z.string().min(1).optional(),
-  /** Production: the Workers Builds / Pages deploy hook called after an approval to rebuild the site. */
-  DEPLOY_HOOK_URL: z.url({ protocol: /^https$/ }).optional(),
   /** Cloudflare Email Service (optional): the owner's copy of the private link. */
   EMAIL_FROM: z.email().optional(),
   CLOUDFLARE_ACCOUNT_ID: z.string().regex(/^[0-9a-f]{32}$/).optional(),
@@ -36,7 +34,6 @@ const allowed: Record<keyof Config, string> = {
   WRITES_PER_MINUTE: 'bilangan bulat 1–10000',
   TURNSTILE_SECRET_KEY: 'kunci rahasia Turnstile (teks)',
   TURNSTILE_SITE_KEY: 'kunci situs Turnstile (teks)',
-  DEPLOY_HOOK_URL: 'URL https://…',
   EMAIL_FROM: 'alamat email, misalnya etalase@jabarprov.go.id',
   CLOUDFLARE_ACCOUNT_ID: '32 karakter heksadesimal (0-9, a-f)',
   CLOUDFLARE_EMAIL_TOKEN: 'token API Cloudflare (teks)',
@@ -81,10 +78,7 @@ export function parseEnv(record: Record<string, unknown>): Config {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const name = String(issue.path[0]) as keyof Config;
-      // Tokens, keys and the deploy hook (its URL is its password) are never echoed.
-      const secret = /TOKEN|SECRET|HOOK/.test(name);
-      const value = secret ? '(rahasia)' : JSON.stringify(picked[name]);
-      return `${name} = ${value}: ${problemOf(issue)}. Yang diizinkan: ${allowed[name]}.`;
+      return `${name} = ${JSON.stringify(picked[name])}: ${problemOf(issue)}. Yang diizinkan: ${allowed[name]}.`;
     });
     throw new ConfigError(problems);
   }

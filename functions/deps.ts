@@ -14,10 +14,10 @@ export interface AppDeps {
   /** Where unexpected errors go; console.error by default. */
   log?: (message: string, error: unknown) => void;
   /**
-   * Asks for the static site to be rebuilt after an approval: a debounced local build on
-   * Node, the deploy hook on Cloudflare. Resolves once asked, not once built.
+   * Tells the runtime's page cache that pages with these tags are stale (a listing was
+   * approved, changed, marked or removed): every Node process drops them at once.
    */
-  publishSite?: () => Promise<void> | void;
+  pagesChanged?: (tags: string[]) => Promise<void> | void;
   /** fetch for services outside our walls (Turnstile, email, the deploy hook); tests give a stand-in. */
   fetch?: typeof fetch;
   /** Sends an email, or null when no email service is configured (see functions/email.ts). */

@@ -1,15 +1,21 @@
-import { serve } from '@hono/node-server';
 import cluster from 'node:cluster';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
+/** What one server process tells the others: pages with these cache tags are stale. */
+export interface PeerMessage {
+  pagesChanged: string[];
+}
+
+const isPeerMessage = (m: unknown): m is PeerMessage => typeof m === 'object' && m !== null && Array.isArray((m as PeerMessage).pagesChanged);
 
 /** A server process's request handler and what to do once it has answered its last request. */
 export interface Handler {
-  fetch: Fetch;
+  listener: RequestListener;
   /** Closes the process's database (checkpointing the WAL). */
   close: () => Promise<void>;
+  /** What another server process told this one. */
+  onPeerMessage: (message: PeerMessage) => void;
 }
 
 /** How long requests in flight may take to finish after a stop signal before their connections are cut. */
@@ -20,10 +26,8 @@ export interface ServeOptions {
   workers: number;
   port: number;
   hostname: string;
-  /** Builds a process's request handler; `publish` reaches the primary process's publisher. */
-  makeHandler: (publish: () => void) => Promise<Handler>;
-  /** Runs in the primary process when any server process asks for the site to be published. */
-  onPublish?: () => void;
+  /** Builds a process's request handler; `tellOthers` reaches every other server process. */
+  makeHandler: (tellOthers: (message: PeerMessage) => void) => Promise<Handler>;
   onListening: (address: AddressInfo) => void;
   onError: (error: NodeJS.ErrnoException) => void;
   /** Progress of a stop, for the person who pressed Ctrl+C (printed by the primary only). */
@@ -44,10 +48,14 @@ export interface ServeOptions {
  */
 export async function servePortal(options: ServeOptions): Promise<void> {
   const say = options.onStopping ?? (() => {});
-  const listen = async (publish: () => void, onListening: (a: AddressInfo) => void, isPrimary: boolean) => {
-    const handler = await options.makeHandler(publish);
-    const server = serve({ fetch: handler.fetch, port: options.port, hostname: options.hostname }, onListening) as Server;
+  const listen = async (tellOthers: (message: PeerMessage) => void, onListening: (a: AddressInfo) => void, isPrimary: boolean) => {
+    const handler = await options.makeHandler(tellOthers);
+    process.on('message', (message: unknown) => {
+      if (isPeerMessage(message)) handler.onPeerMessage(message);
+    });
+    const server = createServer(handler.listener);
     server.on('error', options.onError);
+    server.listen(options.port, options.hostname, () => onListening(server.address() as AddressInfo));
     let stopping = false;
     const stop = async () => {
       if (stopping) return;
@@ -68,11 +76,10 @@ export async function servePortal(options: ServeOptions): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   };
-  const publish = options.onPublish ?? (() => {});
-  if (options.workers <= 1) return listen(publish, options.onListening, true);
+  if (options.workers <= 1) return listen(() => {}, options.onListening, true);
   if (cluster.isWorker) {
     return listen(
-      () => process.send?.('publish'),
+      (message) => process.send?.(message),
       (address) => process.send?.({ listening: address }),
       false,
     );
@@ -82,8 +89,10 @@ export async function servePortal(options: ServeOptions): Promise<void> {
   for (let i = 0; i < options.workers; i++) {
     const worker = cluster.fork();
     worker.on('message', (message: unknown) => {
-      if (message === 'publish') publish();
-      else if (!announced && typeof message === 'object' && message && 'listening' in message) {
+      // One process's news for the others (a change that makes cached pages stale).
+      if (isPeerMessage(message)) {
+        for (const other of running()) if (other && other !== worker) other.send(message);
+      } else if (!announced && typeof message === 'object' && message && 'listening' in message) {
         announced = true;
         options.onListening((message as { listening: AddressInfo }).listening);
       }

@@ -1,26 +1,26 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createNodeServer } from '../functions/node.ts';
+import { builtPageReader, createPortalServer } from './portal-server.ts';
+import { createPortalRuntime } from '../src/runtime/portal.ts';
+import { invalidateProcessCache } from '../src/runtime/process-cache.ts';
 import { closeDb, openClient, openDb } from '../db/local.ts';
 import { countListings, seedSample } from '../db/seed/insert.ts';
 import { countStaff } from '../db/queries/staff.ts';
 import { argValue, fail, hasFlag, progress, say, loadConfig } from './cli.ts';
-import { buildSite } from './build.ts';
-import { localRebuilder } from './rebuilder.ts';
+import { ensureBuild } from './build.ts';
 import { servePortal } from './serve.ts';
 import { removeServerNote, writeServerNote } from './server-lock.ts';
 import { filePath } from '../db/local-client.ts';
 
 /**
  * `npm start`: migrate the local libSQL file, fill an empty one with sample data, build
- * the site and its search index, then serve site and API (one process per core, WORKERS).
- * Forked server processes run this file too and only serve.
+ * the site unless the last build is still current, then serve it (one process per core,
+ * WORKERS). Forked server processes run this file too and only serve.
  */
 const config = loadConfig();
 const workers = config.WORKERS ?? Math.min(4, availableParallelism());
-const root = fileURLToPath(new URL('..', import.meta.url));
-const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+const outDir = fileURLToPath(new URL('../dist', import.meta.url));
 const openDatabase = () =>
   openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN).catch((error: Error) =>
     fail(`Basis data tidak dapat dibuka: ${error.message}`, 'periksa DATABASE_URL di .env, atau hapus db/etalase.db untuk mulai dari awal.'),
@@ -29,7 +29,6 @@ const openDatabase = () =>
 // The local database file, if any: `npm run db:restore` reads the note beside it to see that a server uses it.
 const localPath = config.DATABASE_URL.startsWith('file:') ? filePath(config.DATABASE_URL) : undefined;
 
-let rebuilder: ReturnType<typeof localRebuilder> | undefined;
 if (cluster.isPrimary) {
   say(`Basis data: ${config.DATABASE_URL}`);
   const { db, client } = await openDatabase();
@@ -38,12 +37,11 @@ if (cluster.isPrimary) {
     say(`Basis data kosong: mengisi ${count} UMKM contoh …`);
     await seedSample(db, { total: count, onProgress: progress('data contoh') });
   }
-  if (!hasFlag('no-build')) {
-    say('Membangun situs statis dan indeks pencarian (bisa 1–2 menit) …');
-    const ms = await buildSite().catch((error: Error) => fail(`Build gagal: ${error.message}`, 'baca pesan di atas; perbaiki lalu jalankan npm start lagi.'));
-    say(`Build selesai dalam ${(ms / 1000).toFixed(1)} dtk.`);
-    // Approvals rebuild the site in the background (off with --no-build, which serves dist as it is).
-    rebuilder = localRebuilder({ root, clientDir, databaseUrl: config.DATABASE_URL });
+  if (hasFlag('no-build')) say('Memakai build yang ada di dist/ (--no-build).');
+  else {
+    say('Memeriksa build situs di dist/ (dibangun ulang hanya bila kode berubah) …');
+    const ms = await ensureBuild(outDir, { quiet: false }).catch((error: Error) => fail(`Build gagal: ${error.message}`, 'baca pesan di atas; perbaiki lalu jalankan npm start lagi.'));
+    say(ms === null ? 'Build di dist/ masih sesuai kode: dipakai ulang.' : `Build selesai dalam ${(ms / 1000).toFixed(1)} dtk.`);
   }
   if ((await countStaff(db)) === 0) say('Belum ada akun petugas. Buat dengan: npm run admin:create -- --username nama --name "Nama Lengkap" --role reviewer');
   if (workers > 1) say(`Menjalankan ${workers} proses server (WORKERS) …`);
@@ -54,11 +52,19 @@ await servePortal({
   workers,
   port: config.PORT,
   hostname: config.HOST,
-  makeHandler: async (publish) => {
+  makeHandler: async (tellOthers) => {
     const { db, client } = await openDatabase();
-    return { fetch: createNodeServer({ db, config, clientDir, publishSite: publish }).fetch, close: () => closeDb(client) };
+    // A change drops the cached pages that show it, in this process and (through the primary) in every other.
+    const pagesChanged = async (tags: string[]) => {
+      await invalidateProcessCache(tags);
+      tellOthers({ pagesChanged: tags });
+    };
+    const runtime = createPortalRuntime({ db, config, pagesChanged, assets: builtPageReader(outDir) }, { compress: true });
+    const listener = await createPortalServer({ outDir, runtime, turnstile: Boolean(config.TURNSTILE_SITE_KEY) }).catch((error: Error) =>
+      fail(`Build di dist/ tidak dapat dimuat: ${error.message}`, 'jalankan npm start tanpa --no-build, atau npm run build.'),
+    );
+    return { listener, close: () => closeDb(client), onPeerMessage: (message) => void invalidateProcessCache(message.pagesChanged) };
   },
-  ...(rebuilder ? { onPublish: () => rebuilder?.request() } : {}),
   onStopping: say,
   // The last one out empties the WAL, so a stopped portal leaves one self-contained file.
   onStopped: async () => {

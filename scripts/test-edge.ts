@@ -90,7 +90,7 @@ try {
 
   say('Build situs dan Worker dari sqld …');
   const outDir = join(dir, 'dist');
-  await buildSite({ databaseUrl, outDir, quiet: true });
+  await buildSite({ outDir, quiet: true, adapter: 'cloudflare' });
 
   const workerPort = await freePort();
   const workerUrl = `http://127.0.0.1:${workerPort}`;

@@ -20,7 +20,7 @@ export interface Target {
 
 /** Empties every table, so the shared edge database starts each test file fresh. */
 async function emptyDatabase(db: Db) {
-  for (const table of ['msme_fts', 'audit_log', 'msme_reports', 'msme_revisions', 'products', 'store_links', 'msmes', 'staff_sessions', 'staff', 'site_builds']) await db.run(sql.raw(`DELETE FROM ${table}`));
+  for (const table of ['msme_fts', 'audit_log', 'msme_reports', 'msme_revisions', 'products', 'store_links', 'msmes', 'staff_sessions', 'staff']) await db.run(sql.raw(`DELETE FROM ${table}`));
 }
 
 /**
@@ -33,7 +33,8 @@ export async function freshApp(
   options: {
     now?: () => Date;
     writesPerMinute?: number;
-    publishSite?: () => void;
+    /** Receives the cache tags of each change the public must see (the runtime's page cache invalidation). */
+    pagesChanged?: (tags: string[]) => void;
     /** Optional services (Turnstile, email), and the stand-in for their HTTP APIs outside our walls. */
     services?: { config: Partial<AppDeps['config']>; fetch: typeof fetch };
     log?: (message: string, error: unknown) => void;
@@ -79,7 +80,7 @@ export async function freshApp(
     ...(options.services ? { fetch: options.services.fetch } : {}),
     clock: options.now ?? (() => new Date('2026-11-29T03:00:00Z')),
     log: options.log ?? (() => {}),
-    ...(options.publishSite ? { publishSite: options.publishSite } : {}),
+    ...(options.pagesChanged ? { pagesChanged: options.pagesChanged } : {}),
   });
   afterAll(() => {
     client.close();

@@ -22,7 +22,7 @@ const summaryColumns = {
   priceFrom: msmes.priceMin,
 };
 
-export type MsmeSummaryRow = Awaited<ReturnType<typeof searchMsmes>>['items'][number];
+export type MsmeSummaryRow = Awaited<ReturnType<typeof summariesByIds>>[number];
 
 /**
  * A page of published listings matching the spec, with the total. With keywords the
@@ -30,12 +30,14 @@ export type MsmeSummaryRow = Awaited<ReturnType<typeof searchMsmes>>['items'][nu
  */
 export async function searchMsmes(db: DbOrTx, spec: SearchSpec) {
   const matches = await findMatches(db, spec);
-  const rows = matches.ids.length === 0 ? [] : await db.select(summaryColumns).from(msmes).where(inArray(msmes.id, matches.ids));
-  const extras = await summaryExtras(db, matches.ids);
-  return {
-    ...matches,
-    items: inOrder(matches.ids, rows).map((r) => ({ ...r, ...(extras.get(r.id) ?? { platforms: [] }) })),
-  };
+  return { ...matches, items: await summariesByIds(db, matches.ids) };
+}
+
+/** Listing summaries (what a card shows) for these ids, in their order. */
+export async function summariesByIds(db: DbOrTx, ids: number[]) {
+  if (ids.length === 0) return [];
+  const [rows, extras] = await Promise.all([db.select(summaryColumns).from(msmes).where(inArray(msmes.id, ids)), summaryExtras(db, ids)]);
+  return inOrder(ids, rows).map((r) => ({ ...r, ...(extras.get(r.id) ?? { platforms: [] }) }));
 }
 
 /** For a set of listings: their platforms, in one query rather than one per row. */

@@ -21,21 +21,13 @@ const statusText: Record<string, { label: string; explain: string }> = {
   removed: { label: 'Dihapus', explain: 'Listing ini sudah dihapus atas permintaan pemilik.' },
 };
 
-const publishing = {
-  label: 'Disetujui, sedang diterbitkan',
-  explain: 'Petugas sudah menyetujui data Anda. Situs sedang diperbarui; profil atau perubahan Anda biasanya tampil dalam beberapa menit.',
-};
-
-/**
- * The owner's status page body. `publication` says whether the last approval is on the
- * public site yet (the static site is rebuilt after approvals).
- */
-export function renderStatusPage(view: StatusView, statusUrl: string, justRegistered: boolean, publication: 'live' | 'publishing' = 'live'): string {
-  const s = view.status === 'published' && publication === 'publishing' ? publishing : (statusText[view.status] ?? { label: view.status, explain: '' });
+/** The owner's status page body. */
+export function renderStatusPage(view: StatusView, statusUrl: string, justRegistered: boolean): string {
+  const s = statusText[view.status] ?? { label: view.status, explain: '' };
   return `<section class="status-page">
 <h1>${justRegistered ? 'Pendaftaran terkirim' : 'Status pendaftaran'}</h1>
 <p class="status-name">${e(view.name)}</p>
-<p class="status-badge status-${e(view.status)}" data-status="${e(view.status === 'published' ? publication : view.status)}">Status: <strong>${s.label}</strong></p>
+<p class="status-badge status-${e(view.status)}" data-status="${e(view.status)}">Status: <strong>${s.label}</strong></p>
 <p>${s.explain}</p>
 ${view.status === 'rejected' && view.rejectionReason ? `<p><strong>Alasan:</strong> ${e(view.rejectionReason)}</p>` : ''}
 ${view.status === 'published' ? `<p><a class="btn" href="/umkm/${e(view.slug)}/">Lihat profil usaha</a> <a class="btn" href="/poster/${e(view.slug)}?ukuran=a4">Cetak poster A4</a> <a class="btn" href="/poster/${e(view.slug)}?ukuran=a6">Label A6</a></p>` : ''}

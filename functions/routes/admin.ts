@@ -24,7 +24,8 @@ import { renderStats, statsCsvHeader, statsRows } from '../html/admin-stats.ts';
 import { digitalisationByRegency, publishedPerMonth } from '../../db/queries/stats.ts';
 import { toCsv } from '../../src/core/csv.ts';
 import { sendStatusLink } from '../email.ts';
-import { backgroundOf, requestPublish } from '../publish.ts';
+import { announceChange, backgroundOf } from '../page-changes.ts';
+import { listingPlace } from '../../db/queries/places.ts';
 import { checkCsrfToken, checkOrigin, clearSessionCookie, requireStaff, sessionToken, setSessionCookie, staffSession, type AdminEnv, type StaffSession } from '../middleware/staff-session.ts';
 
 type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500;
@@ -41,7 +42,7 @@ const safeNext = (next: unknown) => (typeof next === 'string' && /^\/admin(\/[A-
 const actorOf = (session: StaffSession) => `staf:${session.member.username}`;
 
 const doneNotices: Record<string, string> = {
-  setujui: 'Disetujui. Situs diperbarui di latar belakang; profil tampil dalam beberapa menit.',
+  setujui: 'Disetujui. Profilnya sudah tampil di situs dan di hasil pencarian.',
   tolak: 'Ditolak. Pemilik melihat alasannya di halaman status pribadinya.',
   nib: 'NIB ditandai terverifikasi.',
   juara: 'Tanda UMKM Juara diperbarui.',
@@ -122,8 +123,9 @@ export function adminRoutes(deps: Required<AppDeps>) {
       const id = listingId(c);
       const { session, data } = await signedPost(c, REVIEWERS);
       try {
+        const before = await listingPlace(deps.db, id);
         const published = await run(id, versionOf(data), data, session);
-        if (published) await requestPublish(deps, backgroundOf(c));
+        if (published) await announceChange(deps, [before, await listingPlace(deps.db, id)], backgroundOf(c));
       } catch (error) {
         if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'VALIDATION_FAILED')) {
           const detail = error.fields.length > 0 ? error.fields.map((f) => f.message).join(' ') : error.message;

@@ -13,11 +13,11 @@ import { renderStatusPage } from '../html/status-page.ts';
 import { renderOwnerTools } from '../html/owner-page.ts';
 import { getOwnListing, removeOwnListing, submitOwnerEdit } from '../../db/queries/owner.ts';
 import { escapeHtml } from '../../src/core/text.ts';
-import { publicationState } from '../../db/queries/site-builds.ts';
+import { ownListingPlace } from '../../db/queries/places.ts';
 import { contentSecurityPolicyWithTurnstile } from '../../src/core/security-headers.ts';
 import { TURNSTILE_FIELD, turnstileError } from '../turnstile.ts';
 import { sendStatusLink } from '../email.ts';
-import { backgroundOf, requestPublish } from '../publish.ts';
+import { announceChange, backgroundOf } from '../page-changes.ts';
 import type { FieldError } from '../../src/core/errors.ts';
 
 const statusPath = (token: string) => `/status/${token}`;
@@ -61,11 +61,9 @@ export function registrationRoutes(deps: Required<AppDeps>) {
       return c.json({ slug: row.slug, status: row.status, statusUrl, statusToken: token, emailed }, 201);
     })
     .get('/:token', async (c) => {
-      const { id, ...row } = await findStatus(deps, c.req.param('token'));
-      // "publishing": approved, but the static site has not been rebuilt with it yet.
-      const publication = row.status === 'published' ? (await publicationState(deps.db, id)).state : null;
+      const { id: _id, ...row } = await findStatus(deps, c.req.param('token'));
       c.header('cache-control', 'no-store');
-      return c.json({ ...row, publication });
+      return c.json(row);
     })
     .put('/:token', async (c) => {
       const data = withoutHoneypot((await readBody(c)).data);
@@ -75,14 +73,20 @@ export function registrationRoutes(deps: Required<AppDeps>) {
       return c.json(result);
     })
     .delete('/:token', async (c) => {
-      // A published profile must leave the static site too.
-      if ((await removeOwnListing(deps.db, await ownerTokenHash(c.req.param('token')), deps.clock())).wasPublished) await requestPublish(deps, backgroundOf(c));
+      await removeAndAnnounce(deps, c, c.req.param('token'));
       c.header('cache-control', 'no-store');
       return c.json({ status: 'removed' });
     });
 }
 
-/** The token's hash, or 404 for anything that cannot be a token. */
+/** The owner's removal; a published profile leaves its pages (and the cached copies) at once. */
+async function removeAndAnnounce(deps: Required<AppDeps>, c: Context, token: string) {
+  const hash = await ownerTokenHash(token);
+  const place = await ownListingPlace(deps.db, hash);
+  if ((await removeOwnListing(deps.db, hash, deps.clock())).wasPublished) await announceChange(deps, [place], backgroundOf(c));
+}
+
+/** The token's hash for anything that cannot be a token. */
 async function ownerTokenHash(token: string) {
   if (!isWellFormedToken(token)) throw new AppError('NOT_FOUND', messages.registrationNotFound);
   return hashToken(token);
@@ -108,8 +112,7 @@ export function statusPageRoutes(deps: Required<AppDeps>) {
     const own = await getOwnListing(deps.db, await ownerTokenHash(token));
     if (!own) throw new AppError('NOT_FOUND', messages.registrationNotFound);
     const url = new URL(statusPath(token), deps.config.SITE_URL).toString();
-    const publication = own.listing.status === 'published' ? (await publicationState(deps.db, own.listing.id)).state : 'live';
-    const main = `${options.notice ? `<p class="notice" role="status">${escapeHtml(options.notice)}</p>` : ''}${renderStatusPage(own.listing, url, c.req.query('baru') === '1', publication)}${renderOwnerTools(own, token, options.attempt)}`;
+    const main = `${options.notice ? `<p class="notice" role="status">${escapeHtml(options.notice)}</p>` : ''}${renderStatusPage(own.listing, url, c.req.query('baru') === '1')}${renderOwnerTools(own, token, options.attempt)}`;
     return privateHtml(c, await shellPage(deps, c.req.raw, { title: 'Status pendaftaran', main, url }), options.status);
   };
   return new Hono()
@@ -141,13 +144,13 @@ export function statusPageRoutes(deps: Required<AppDeps>) {
       const token = c.req.param('token');
       const { data } = await readBody(c);
       if (data['confirm'] !== '1') return page(c, token, { notice: messages.removeConfirm, status: 422 });
-      if ((await removeOwnListing(deps.db, await ownerTokenHash(token), deps.clock())).wasPublished) await requestPublish(deps, backgroundOf(c));
+      await removeAndAnnounce(deps, c, token);
       return c.redirect(`${statusPath(token)}?dihapus=1`, 303);
     });
 }
 
 const ownerNotices = {
   edited: 'Perubahan terkirim. Petugas akan memeriksanya; sampai disetujui, profil yang tayang tidak berubah.',
-  removed: 'Listing sudah dihapus. Data usaha Anda tidak lagi disimpan; halaman profilnya hilang dari situs dalam beberapa menit, setelah situs diperbarui.',
+  removed: 'Listing sudah dihapus. Data usaha Anda tidak lagi disimpan; halaman profilnya sudah hilang dari situs.',
   emailed: 'Salinan tautan ini juga sudah dikirim ke email Anda. Periksa juga folder spam.',
 };

@@ -2,11 +2,12 @@ import type { AstroIntegration } from 'astro';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseSecurityHeaders, contentSecurityPolicyForSearch, contentSecurityPolicyWithTurnstile, documentSecurityHeaders, htmlCacheControl, SEARCH_PAGE } from '../core/security-headers.ts';
+import { baseSecurityHeaders, contentSecurityPolicyWithTurnstile, documentSecurityHeaders, htmlCacheControl } from '../core/security-headers.ts';
 import { parseEnv } from '../../functions/config.ts';
 
 /**
- * Adds the security headers of static assets to Cloudflare's `_headers` file, after
+ * Adds the security headers of static assets (pages drawn from the database get theirs
+ * from src/middleware.ts) to Cloudflare's `_headers` file, after
  * the adapter has written its own rules (immutable caching of /_astro/*).
  */
 export function securityHeadersFile(): AstroIntegration {
@@ -29,8 +30,6 @@ export function securityHeadersFile(): AstroIntegration {
             block('/*/', pageHeaders) +
             block('/', pageHeaders) +
             block('/404.html', pageHeaders) +
-            // Only the search page runs WebAssembly (Pagefind).
-            `\n${SEARCH_PAGE}\n  ! Content-Security-Policy\n  Content-Security-Policy: ${contentSecurityPolicyForSearch}\n` +
             // With Turnstile on, only the registration page may load its script and frame ("! " detaches the strict policy).
             (parseEnv(process.env).TURNSTILE_SITE_KEY ? `\n/daftar/\n  ! Content-Security-Policy\n  Content-Security-Policy: ${contentSecurityPolicyWithTurnstile}\n` : ''),
         );

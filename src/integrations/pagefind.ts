@@ -2,11 +2,13 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { suggestionRecords } from '../lib/suggestions.ts';
 
 /**
- * Builds the Pagefind search index over the prerendered pages once `astro build` is done,
- * through Pagefind's Node API. Only profile pages carry data-pagefind-body, so only they
- * are indexed; Indonesian stemming is forced since every page is in Bahasa Indonesia.
+ * Builds the search page's suggestion index with Pagefind's Node API once `astro build` is
+ * done: categories, kabupaten/kota, kecamatan and the portal's pages as custom records, in
+ * Indonesian. Listings are never in it: they are searched on the server (FTS5), so the
+ * index stays the same size at 1,000,000 listings.
  */
 export function pagefindIndex(): AstroIntegration {
   let clientDir = '';
@@ -21,11 +23,14 @@ export function pagefindIndex(): AstroIntegration {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'id' });
         if (!index) throw new Error(`Pagefind tidak dapat dimulai: ${errors.join('; ')}`);
         try {
-          const added = await index.addDirectory({ path: clientDir });
-          if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+          const records = suggestionRecords();
+          for (const record of records) {
+            const added = await index.addCustomRecord({ url: record.url, content: record.content, language: 'id', meta: { title: record.title, jenis: record.kind } });
+            if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+          }
           const written = await index.writeFiles({ outputPath: join(clientDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(written.errors.join('; '));
-          logger.info(`Indeks pencarian Pagefind: ${added.page_count} halaman dalam ${Date.now() - started} ms`);
+          logger.info(`Indeks saran pencarian (Pagefind): ${records.length} entri dalam ${Date.now() - started} ms`);
         } finally {
           await pagefind.close();
         }

@@ -9,7 +9,7 @@ export const districtName = (code: string) => findDistrict(code)?.name ?? code;
 export const platformName = (id: string) => findPlatform(id)?.name ?? id;
 
 const dateFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' });
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+export const formatDate = (at: Date | string) => dateFormat.format(new Date(at));
 const dateTimeFormat = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
 /** A moment as the owner's pages write it, in WIB (the caller adds "WIB"). */
 export const formatDateTime = (at: Date) => dateTimeFormat.format(at);

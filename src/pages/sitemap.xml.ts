@@ -1,25 +1,17 @@
 import type { APIRoute } from 'astro';
-import { allListings, PAGE_SIZE } from '../lib/directory.ts';
-import { categories, regencies, regencyPathSegment } from '../core/reference.ts';
+import { profileSitemapPages } from '../../db/queries/directory.ts';
+import { pageTags } from '../core/page-tags.ts';
+import { cachePage } from '../lib/page-cache.ts';
+import { SITEMAP_SIZE, xml } from '../lib/sitemap.ts';
+import { escapeHtml } from '../core/text.ts';
 
-/** Every public page: home, search, registration, each category and region page, each profile. */
-export const GET: APIRoute = async ({ site }) => {
-  const listings = await allListings();
-  const pages = (base: string, n: number) =>
-    Array.from({ length: Math.max(1, Math.ceil(n / PAGE_SIZE)) }, (_, i) => (i === 0 ? base : `${base}${i + 1}/`));
-  const paths = [
-    '/',
-    '/cari/',
-    '/daftar/',
-    '/privasi/',
-    ...categories.flatMap((c) => pages(`/kategori/${c.slug}/`, listings.filter((m) => m.category === c.slug).length)),
-    ...regencies.flatMap((r) => pages(`/wilayah/${regencyPathSegment(r.code)}/`, listings.filter((m) => m.regencyCode === r.code).length)),
-  ];
-  const urls = [
-    ...paths.map((p) => `<url><loc>${new URL(p, site)}</loc></url>`),
-    ...listings.map((m) => `<url><loc>${new URL(`/umkm/${m.slug}/`, site)}</loc><lastmod>${m.updatedAt.slice(0, 10)}</lastmod></url>`),
-  ];
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`, {
-    headers: { 'content-type': 'application/xml; charset=utf-8' },
-  });
+export const prerender = false;
+
+/** The sitemap index: the site's pages, then the profiles in files of at most 50,000 URLs. */
+export const GET: APIRoute = async (context) => {
+  const pages = await profileSitemapPages(context.locals.runtime.deps.db, SITEMAP_SIZE);
+  cachePage(context, [pageTags.directory]);
+  const files = ['/sitemap-halaman.xml', ...Array.from({ length: pages }, (_, i) => `/sitemap-umkm-${i + 1}.xml`)];
+  const entries = files.map((f) => `<sitemap><loc>${escapeHtml(new URL(f, context.site).toString())}</loc></sitemap>`);
+  return xml(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</sitemapindex>`);
 };

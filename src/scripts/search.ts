@@ -1,102 +1,112 @@
 /**
- * The search page on Pagefind: keywords plus category and kabupaten/kota filters, kept in
- * the URL so a search can be shared. Pagefind loads only the index fragments it needs.
+ * The search page with JavaScript: results follow the words as they are typed. The server
+ * draws them (/cari/hasil/, the same search and cards as the page itself); this script only
+ * asks for them, swaps them in, and keeps the address shareable. Without JavaScript the
+ * form submits and the page answers the same.
  */
+const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+const suggestions = document.querySelector<HTMLElement>('[data-suggestions]');
+
 interface PagefindResult {
-  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }>;
+  data: () => Promise<{ url: string; meta: Record<string, string> }>;
 }
 interface Pagefind {
-  options: (o: Record<string, unknown>) => Promise<void>;
-  search: (q: string | null, o: { filters: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
+  search: (q: string) => Promise<{ results: PagefindResult[] } | null>;
+}
+let pagefind: Promise<Pagefind> | undefined;
+
+/**
+ * Categories, kabupaten/kota, kecamatan and pages whose names match the words: from the
+ * Pagefind index built with the site (a few hundred records), loaded on the first keystroke.
+ */
+async function suggest(q: string, mine: number) {
+  if (!suggestions) return;
+  const list = suggestions.querySelector('ul');
+  if (q.length < 2 || !list) {
+    suggestions.hidden = true;
+    return;
+  }
+  try {
+    const path = '/pagefind/pagefind.js';
+    pagefind ??= import(/* @vite-ignore */ path) as Promise<Pagefind>;
+    const found = await (await pagefind).search(q);
+    const data = await Promise.all((found?.results ?? []).slice(0, 5).map((r) => r.data()));
+    if (mine !== generation) return;
+    list.replaceChildren(
+      ...data.map((d) => {
+        const li = document.createElement('li');
+        const a = document.createElement('a');
+        a.href = d.url;
+        a.textContent = d.meta['title'] ?? d.url;
+        const kind = document.createElement('span');
+        kind.className = 'muted';
+        kind.textContent = ` · ${d.meta['jenis'] ?? ''}`;
+        li.append(a, kind);
+        return li;
+      }),
+    );
+    suggestions.hidden = data.length === 0;
+  } catch {
+    // Suggestions are a help, never in the way: without them the results still come.
+    suggestions.hidden = true;
+  }
 }
 
-const PAGE = 20;
-const form = document.querySelector<HTMLFormElement>('[data-search-form]');
-const statusLine = document.querySelector<HTMLElement>('[data-search-status]');
-const list = document.querySelector<HTMLUListElement>('[data-search-results]');
-
-let pagefind: Promise<Pagefind> | undefined;
-const load = () => {
-  const path = '/pagefind/pagefind.js';
-  pagefind ??= import(/* @vite-ignore */ path).then(async (pf: Pagefind) => {
-    await pf.options({ excerptLength: 24 });
-    return pf;
-  });
-  return pagefind;
-};
-
-function card(data: Awaited<ReturnType<PagefindResult['data']>>): HTMLLIElement {
-  const li = document.createElement('li');
-  li.className = 'card';
-  const h3 = document.createElement('h3');
-  const a = document.createElement('a');
-  a.href = data.url;
-  a.textContent = data.meta['title'] ?? data.url;
-  h3.append(a);
-  const where = document.createElement('p');
-  where.className = 'muted';
-  where.textContent = [data.filters['kategori']?.[0], data.meta['wilayah']].filter(Boolean).join(' · ');
-  const excerpt = document.createElement('p');
-  // Pagefind's excerpt is escaped text with <mark> around the matches.
-  excerpt.innerHTML = data.excerpt;
-  li.append(h3, where, excerpt);
-  return li;
+function query(): URLSearchParams {
+  const params = new URLSearchParams();
+  if (!form) return params;
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string' && value.trim() !== '') params.set(name, value.trim());
+  }
+  return params;
 }
 
 let generation = 0;
-async function run(updateUrl: boolean) {
-  if (!form || !statusLine || !list) return;
-  const fd = new FormData(form);
-  const q = String(fd.get('q') ?? '').trim();
-  const kategori = String(fd.get('kategori') ?? '');
-  const wilayah = String(fd.get('wilayah') ?? '');
-  if (updateUrl) {
-    const params = new URLSearchParams();
-    if (q) params.set('q', q);
-    if (kategori) params.set('kategori', kategori);
-    if (wilayah) params.set('wilayah', wilayah);
-    history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
-  }
-  if (!q && !kategori && !wilayah) {
-    statusLine.textContent = 'Ketik kata kunci untuk mencari.';
-    list.replaceChildren();
-    return;
-  }
+let controller: AbortController | undefined;
+
+async function update() {
+  const params = query();
   const mine = ++generation;
-  statusLine.textContent = 'Mencari…';
-  const filters: Record<string, string> = {};
-  if (kategori) filters['kategori'] = kategori;
-  if (wilayah) filters['wilayah'] = wilayah;
+  controller?.abort();
+  controller = new AbortController();
+  const results = document.querySelector<HTMLElement>('[data-search-results]');
+  results?.setAttribute('aria-busy', 'true');
+  void suggest(params.get('q') ?? '', mine);
   try {
-    const pf = await load();
-    const found = await pf.search(q || null, { filters });
-    if (!found || mine !== generation) return;
-    const data = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
+    const response = await fetch(`/cari/hasil/${params.size ? `?${params}` : ''}`, { signal: controller.signal, headers: { accept: 'text/html' } });
+    const html = await response.text();
     if (mine !== generation) return;
-    list.replaceChildren(...data.map(card));
-    const n = found.results.length;
-    statusLine.textContent =
-      n === 0 ? 'Tidak ada hasil. Coba kata lain atau hapus filter.' : `${n} hasil${n > PAGE ? `, menampilkan ${PAGE} teratas` : ''}.`;
-  } catch {
-    statusLine.textContent = 'Pencarian gagal dimuat. Periksa koneksi lalu coba lagi.';
+    const parsed = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-search-results]');
+    if (parsed && results) {
+      const fresh = document.importNode(parsed, true);
+      // The live region stays the same element, so screen readers announce its new text.
+      const status = results.querySelector('[role="status"]');
+      const freshStatus = fresh.querySelector('[role="status"]');
+      if (status && freshStatus) {
+        status.textContent = freshStatus.textContent;
+        freshStatus.replaceWith(status);
+      }
+      results.replaceWith(fresh);
+    }
+    history.replaceState(null, '', `/cari/${params.size ? `?${params}` : ''}`);
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') return;
+    const status = results?.querySelector('[role="status"]');
+    if (status) status.textContent = 'Hasil belum dapat dimuat. Periksa koneksi, lalu tekan Cari.';
+  } finally {
+    if (mine === generation) results?.removeAttribute('aria-busy');
   }
 }
 
 if (form) {
-  const params = new URLSearchParams(location.search);
-  for (const name of ['q', 'kategori', 'wilayah']) {
-    const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-    const value = params.get(name);
-    if (field && value) field.value = value;
-  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void run(true), 250);
+    timer = setTimeout(() => void update(), 300);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void run(true);
+    clearTimeout(timer);
+    void update();
   });
-  void run(false);
 }

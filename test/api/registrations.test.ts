@@ -38,7 +38,7 @@ describe('POST /api/registrations', () => {
 
     const status = await app.request(`/api/registrations/${body.statusToken}`);
     expect(status.status).toBe(200);
-    expect(await status.json()).toMatchObject({ status: 'pending', name: 'Keripik Tempe Bu Enok', publication: null });
+    expect(await status.json()).toMatchObject({ status: 'pending', name: 'Keripik Tempe Bu Enok' });
   });
 
   it('gives a second business of the same name its own slug', async () => {

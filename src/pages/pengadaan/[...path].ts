@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { toWorkerApp } from '../../worker/app.ts';
+import { toApi } from '../../runtime/to-api.ts';
 
 export const prerender = false;
 
 /** The supplier finder is rendered by the Hono app on Cloudflare too. */
-export const GET: APIRoute = toWorkerApp;
+export const GET: APIRoute = toApi;

@@ -1,0 +1,1 @@
+CREATE INDEX `msmes_sample_idx` ON `msmes` (`id`) WHERE "msmes"."is_sample" = 1 AND "msmes"."status" = 'published';

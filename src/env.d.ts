@@ -1,0 +1,18 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** Set by src/middleware.ts from the runtime (src/runtime/node.ts or cloudflare.ts). */
+    runtime: import('./runtime/portal.ts').PortalRuntime;
+  }
+}
+
+declare module '#runtime' {
+  /** The runtime of this build's adapter (aliased in astro.config.mjs). */
+  export function portalRuntime(locals: object): Promise<import('./runtime/portal.ts').PortalRuntime>;
+}
+
+// The Worker's bindings and variables, as the Cloudflare runtime provides them.
+declare module 'cloudflare:workers' {
+  export const env: Record<string, unknown>;
+}

@@ -1,0 +1,56 @@
+import { AppError, type FieldError } from '../core/errors.ts';
+import { parseSearchQuery } from '../core/search.ts';
+import { searchMsmes } from '../../db/queries/msmes.ts';
+import type { DbOrTx } from '../../db/client.ts';
+
+/** Results per page of the search page. */
+export const SEARCH_PAGE_SIZE = 20;
+
+/** The search page's own parameters (Indonesian, as people share them) and the API's names for them. */
+const PARAMS = { q: 'q', kategori: 'category', wilayah: 'regency', halaman: 'page' } as const;
+
+export interface SearchPageQuery {
+  q: string;
+  kategori: string;
+  wilayah: string;
+}
+
+/**
+ * The search page's query: keywords, category and kabupaten/kota, run by the same FTS5
+ * search as /api/msmes (db/queries/msmes.ts). A bad value comes back as a field error
+ * named after the form's own field, and no search runs; other parameters (utm_…) are ignored.
+ */
+export async function runSearchPage(db: DbOrTx, url: URL) {
+  const query: SearchPageQuery = {
+    q: url.searchParams.get('q')?.trim() ?? '',
+    kategori: url.searchParams.get('kategori') ?? '',
+    wilayah: url.searchParams.get('wilayah') ?? '',
+  };
+  const params = new URLSearchParams({ per_page: String(SEARCH_PAGE_SIZE) });
+  for (const [ours, api] of Object.entries(PARAMS)) {
+    const value = url.searchParams.get(ours);
+    if (value !== null && value.trim() !== '') params.set(api, value);
+  }
+  const asked = query.q !== '' || query.kategori !== '' || query.wilayah !== '';
+  if (!asked) return { query, asked, errors: [] as FieldError[], result: undefined, page: 1 };
+  try {
+    const spec = parseSearchQuery(params);
+    const result = await searchMsmes(db, spec);
+    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)) };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const ourName = Object.fromEntries(Object.entries(PARAMS).map(([ours, api]) => [api, ours]));
+    const errors = error.fields.map((f) => ({ path: ourName[f.path] ?? f.path, message: f.message }));
+    return { query, asked, errors, result: undefined, page: 1 };
+  }
+}
+
+/** The address of another page of the same search. */
+export function searchHref(query: SearchPageQuery, page: number): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (query.kategori) params.set('kategori', query.kategori);
+  if (query.wilayah) params.set('wilayah', query.wilayah);
+  if (page > 1) params.set('halaman', String(page));
+  return `/cari/${params.size ? `?${params}` : ''}`;
+}

@@ -1,0 +1,31 @@
+import { env } from 'cloudflare:workers';
+import { createClient } from '@libsql/client/web';
+import { parseEnv } from '../../functions/config.ts';
+import { createDb } from '../../db/client.ts';
+import { createPortalRuntime, type PortalRuntime } from './portal.ts';
+
+let runtime: PortalRuntime | undefined;
+
+/**
+ * The runtime on Cloudflare, built once per isolate: the settings from the Worker's
+ * environment and a libSQL client over HTTP to Turso (the only kind a Worker can open).
+ * Cached pages expire on their own (src/runtime/edge-cache.ts), so a change needs no call.
+ */
+export async function portalRuntime(): Promise<PortalRuntime> {
+  if (runtime) return runtime;
+  const config = parseEnv(env as Record<string, unknown>);
+  const client = createClient(config.DATABASE_AUTH_TOKEN ? { url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN } : { url: config.DATABASE_URL });
+  const assets = (env as { ASSETS?: { fetch: (request: Request | URL) => Promise<Response> } }).ASSETS;
+  runtime = createPortalRuntime(
+    {
+      db: createDb(client),
+      config,
+      assets: async (path, request) => {
+        const response = await assets?.fetch(new URL(path, request.url));
+        return response?.ok ? response.text() : null;
+      },
+    },
+    { compress: false },
+  );
+  return runtime;
+}

@@ -1,0 +1,21 @@
+import { parseEnv } from '../../functions/config.ts';
+import { openDb } from '../../db/local.ts';
+import { createPortalRuntime, type PortalRuntime } from './portal.ts';
+import { invalidateProcessCache } from './process-cache.ts';
+
+let forDev: Promise<PortalRuntime> | undefined;
+
+/**
+ * On Node the server (scripts/portal-server.ts) opens the database once per process and
+ * hands its runtime to every request in `locals`. Only `astro dev`, which has no such
+ * server around it, opens the local database from the environment here.
+ */
+export function portalRuntime(locals: { runtime?: PortalRuntime }): Promise<PortalRuntime> {
+  if (locals.runtime) return Promise.resolve(locals.runtime);
+  forDev ??= (async () => {
+    const config = parseEnv(process.env);
+    const { db } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+    return createPortalRuntime({ db, config, pagesChanged: invalidateProcessCache }, { compress: false });
+  })();
+  return forDev;
+}

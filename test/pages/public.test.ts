@@ -1,0 +1,180 @@
+import { eq } from 'drizzle-orm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../db/local.ts';
+import { seedSample } from '../../db/seed/insert.ts';
+import { createListing } from '../../db/queries/registrations.ts';
+import { approve } from '../../db/queries/review.ts';
+import { msmes } from '../../db/schema.ts';
+import { registrationSchema } from '../../src/core/registration.ts';
+import { changedTags } from '../../src/core/page-tags.ts';
+import { validRegistration } from '../helpers.ts';
+import { servePages } from './server.ts';
+
+/** The public pages drawn from the database, as the built site renders them on Node. */
+const dir = mkdtempSync(join(tmpdir(), 'etalase-pages-'));
+const { db, client } = await openDb(`file:${join(dir, 'pages.db')}`);
+afterAll(() => {
+  client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+const site = await servePages(db);
+let published: { id: number; slug: string; category: string; regencyCode: string; name: string }[] = [];
+
+beforeAll(async () => {
+  await seedSample(db, { total: 60, now: new Date('2026-11-01T00:00:00Z') });
+  await createListing(db, registrationSchema.parse(validRegistration({ name: 'Usaha Yang Belum Diperiksa' })), { now: new Date(), statusTokenHash: 'f'.repeat(64), actor: 'owner' });
+  published = await db.select({ id: msmes.id, slug: msmes.slug, category: msmes.category, regencyCode: msmes.regencyCode, name: msmes.name }).from(msmes).where(eq(msmes.status, 'published'));
+});
+
+const html = async (path: string) => (await site.get(path)).text();
+
+describe('profiles', () => {
+  it('renders each published profile with JSON-LD, Open Graph, a canonical URL, store and WhatsApp links, and no script', async () => {
+    const m = published[0]!;
+    const res = await site.get(`/umkm/${m.slug}/`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1] ?? '{}') as Record<string, unknown>;
+    expect(ld['@type']).toBe('LocalBusiness');
+    expect(ld['url']).toBe(`http://localhost:4321/umkm/${m.slug}/`);
+    expect(page).toContain(`<link rel="canonical" href="http://localhost:4321/umkm/${m.slug}/">`);
+    expect(page).toContain('property="og:title"');
+    expect(page).toMatch(/href="https:\/\/wa\.me\/62\d+\?text=/);
+    expect(page).toContain('lang="id"');
+    expect(page).toContain('Data contoh');
+    expect(page.match(/<script(?![^>]*application\/ld\+json)/g)).toBeNull();
+  });
+
+  it('answers 404 with a way on for a pending, unknown or malformed profile', async () => {
+    for (const path of ['/umkm/usaha-yang-belum-diperiksa/', '/umkm/tidak-ada/', '/umkm/BESAR%20kecil/']) {
+      const res = await site.get(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).toContain('Kembali ke beranda');
+    }
+  });
+});
+
+describe('category and kabupaten/kota pages', () => {
+  it('page on by keyset through every listing of a category, each once, in the stated order', async () => {
+    const category = 'kuliner';
+    const expected = published.filter((m) => m.category === category).length;
+    const seen: string[] = [];
+    let path: string | undefined = `/kategori/${category}/`;
+    while (path) {
+      const page = await html(path);
+      seen.push(...[...page.matchAll(/<h3><a href="\/umkm\/([a-z0-9-]+)\/">/g)].map((m) => m[1]!));
+      path = /href="(\/kategori\/kuliner\/\?setelah=[^"]+)" rel="next"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+    }
+    expect(seen).toHaveLength(expected);
+    expect(new Set(seen).size).toBe(expected);
+  });
+
+  it('says a mangled "setelah" is wrong, with status 400, and shows the first page', async () => {
+    const res = await site.get('/kategori/kuliner/?setelah=bukan-kunci');
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Alamat halaman (setelah) tidak valid');
+  });
+
+  it('sends the old numbered pages to the first page, and 404s unknown categories and regions', async () => {
+    expect((await site.get('/kategori/kuliner/2/')).headers.get('location')).toBe('/kategori/kuliner/');
+    expect((await site.get('/wilayah/32-73/3/')).headers.get('location')).toBe('/wilayah/32-73/');
+    for (const path of ['/kategori/tidak-ada/', '/wilayah/99-99/', '/wilayah/3273/']) expect((await site.get(path)).status, path).toBe(404);
+  });
+
+  it('counts a kabupaten/kota page', async () => {
+    const n = published.filter((m) => m.regencyCode === '32.73').length;
+    expect(await html('/wilayah/32-73/')).toContain(`${n} UMKM tayang`);
+  });
+});
+
+describe('search on the server', () => {
+  it('renders results without JavaScript, keeps the words in the box, and finds what /api/msmes finds', async () => {
+    const target = published[1]!;
+    const word = target.name.split(' ')[0]!;
+    const page = await html(`/cari/?q=${encodeURIComponent(word)}`);
+    expect(page).toContain(`value="${word}"`);
+    const api = (await (await site.get(`/api/msmes?q=${encodeURIComponent(word)}&per_page=20`)).json()) as { items: { slug: string }[]; total: number };
+    const shown = [...page.matchAll(/<h3><a href="\/umkm\/([a-z0-9-]+)\/">/g)].map((m) => m[1]);
+    expect(shown).toEqual(api.items.map((i) => i.slug));
+    expect(page).toContain(`${api.total} hasil`);
+  });
+
+  it('names the field of a bad value with status 400 and runs no search', async () => {
+    const res = await site.get(`/cari/?q=${'a'.repeat(150)}&wilayah=99.99`);
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('Kata kunci: Kata kunci maksimal 100 karakter.');
+    expect(page).toContain('aria-invalid="true"');
+    expect(page).toMatch(/Kabupaten\/kota: /);
+  });
+
+  it('answers the results alone for the script that updates them as you type', async () => {
+    const res = await site.get('/cari/hasil/?q=keripik');
+    expect(res.status).toBe(200);
+    const part = await res.text();
+    expect(part).not.toContain('<html');
+    expect(part).toContain('data-search-results');
+  });
+});
+
+describe('sitemaps', () => {
+  it('index the site pages and the profiles in files of at most 50,000, pending ones left out', async () => {
+    const index = await html('/sitemap.xml');
+    expect(index).toContain('<loc>http://localhost:4321/sitemap-halaman.xml</loc>');
+    expect(index).toContain('<loc>http://localhost:4321/sitemap-umkm-1.xml</loc>');
+    const profiles = await html('/sitemap-umkm-1.xml');
+    for (const m of published) expect(profiles).toContain(`/umkm/${m.slug}/</loc>`);
+    expect(profiles).not.toContain('usaha-yang-belum-diperiksa');
+    expect(await html('/sitemap-halaman.xml')).toContain('/kategori/kuliner/</loc>');
+    expect((await site.get('/sitemap-umkm-0.xml')).status).toBe(404);
+  });
+});
+
+describe('headers and the page cache', () => {
+  it('gives pages a revalidating Cache-Control and the strict policy, WebAssembly to the search page only, and assets a year', async () => {
+    const home = await site.get('/');
+    expect(home.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    expect(home.headers.get('content-security-policy')).not.toContain('wasm-unsafe-eval');
+    expect(home.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(home.headers.get('content-encoding')).toBe('gzip');
+    expect((await site.get('/cari/')).headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
+    expect((await site.get('/api/health')).headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    const css = /href="(\/_astro\/[^"]+\.css)"/.exec(await home.text())?.[1];
+    const asset = await site.get(css!);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(asset.headers.get('content-security-policy')).toBeNull();
+    const unknown = await site.get('/tidak-ada/');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const daftar = await site.get('/daftar/');
+    expect(daftar.headers.get('x-frame-options')).toBe('DENY');
+    expect((await site.get('/daftar')).headers.get('location')).toBe('/daftar/');
+  });
+
+  it('serves a page from the cache until a change to what it shows drops it', async () => {
+    const path = '/kategori/kuliner/';
+    await site.get(path);
+    const cached = await site.get(path);
+    expect(cached.headers.get('x-astro-cache')).toBe('HIT');
+    const entry = await createListing(db, registrationSchema.parse(validRegistration({ name: 'Seblak Baru Teh Euis', category: 'kuliner' })), {
+      now: new Date(),
+      statusTokenHash: 'e'.repeat(64),
+      actor: 'owner',
+    });
+    const [row] = await db.select().from(msmes).where(eq(msmes.slug, entry.slug));
+    await approve(db, { id: row!.id, version: row!.version, actor: 'staf:uji', now: new Date() });
+    // Still the cached page: nothing has told the cache yet.
+    expect(await html(path)).not.toContain('Seblak Baru Teh Euis');
+    await site.runtime.deps.pagesChanged(changedTags([{ slug: entry.slug, category: 'kuliner', regencyCode: '32.73' }]));
+    const fresh = await site.get(path);
+    expect(fresh.headers.get('x-astro-cache')).toBe('MISS');
+    expect(await fresh.text()).toContain('Seblak Baru Teh Euis');
+    expect((await site.get(`/umkm/${entry.slug}/`)).status).toBe(200);
+    // Other categories keep their cached pages.
+    await site.get('/kategori/fesyen/');
+    expect((await site.get('/kategori/fesyen/')).headers.get('x-astro-cache')).toBe('HIT');
+  });
+});
