@@ -30,7 +30,7 @@ export async function createPortalServer(options: { outDir: string; runtime: Por
   const entry = pathToFileURL(join(options.outDir, 'server', 'entry.mjs')).href;
   const { handler } = (await import(entry)) as { handler: AstroHandler };
   const files = staticFiles(clientDir);
-  const locals = { runtime: options.runtime };
+  const locals = { portal: options.runtime };
 
   const assets = new Hono();
   assets.use('*', compress());

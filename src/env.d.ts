@@ -3,7 +3,7 @@
 declare namespace App {
   interface Locals {
     /** Set by src/middleware.ts from the runtime (src/runtime/node.ts or cloudflare.ts). */
-    runtime: import('./runtime/portal.ts').PortalRuntime;
+    portal: import('./runtime/portal.ts').PortalRuntime;
   }
 }
 

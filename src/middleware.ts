@@ -14,7 +14,7 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml|problem\+json|javascript)|
 export const onRequest = defineMiddleware(async (context, next) => {
   // A prerendered page served by the server (the 404 page for an unknown address) gets the headers too.
   const runtime = context.isPrerendered ? undefined : await portalRuntime(context.locals);
-  if (runtime) context.locals.runtime = runtime;
+  if (runtime) context.locals.portal = runtime;
   const response = mutable(await next());
   const type = response.headers.get('content-type') ?? '';
   const html = type.startsWith('text/html');

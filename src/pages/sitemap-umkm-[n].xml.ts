@@ -10,7 +10,7 @@ export const prerender = false;
 export const GET: APIRoute = async (context) => {
   const n = context.params.n ?? '';
   if (!/^[1-9]\d{0,3}$/.test(n)) return new Response('Berkas peta situs tidak ada.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  const rows = await profileSitemapEntries(context.locals.runtime.deps.db, Number(n), SITEMAP_SIZE);
+  const rows = await profileSitemapEntries(context.locals.portal.deps.db, Number(n), SITEMAP_SIZE);
   cachePage(context, [pageTags.directory]);
   return xml(urlset(rows.map((r) => ({ loc: new URL(`/umkm/${r.slug}/`, context.site).toString(), lastmod: r.updatedAt.toISOString().slice(0, 10) }))));
 };

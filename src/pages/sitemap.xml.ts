@@ -9,7 +9,7 @@ export const prerender = false;
 
 /** The sitemap index: the site's pages, then the profiles in files of at most 50,000 URLs. */
 export const GET: APIRoute = async (context) => {
-  const pages = await profileSitemapPages(context.locals.runtime.deps.db, SITEMAP_SIZE);
+  const pages = await profileSitemapPages(context.locals.portal.deps.db, SITEMAP_SIZE);
   cachePage(context, [pageTags.directory]);
   const files = ['/sitemap-halaman.xml', ...Array.from({ length: pages }, (_, i) => `/sitemap-umkm-${i + 1}.xml`)];
   const entries = files.map((f) => `<sitemap><loc>${escapeHtml(new URL(f, context.site).toString())}</loc></sitemap>`);

@@ -1,4 +1,3 @@
-import { env } from 'cloudflare:workers';
 import { createClient } from '@libsql/client/web';
 import { parseEnv } from '../../functions/config.ts';
 import { createDb } from '../../db/client.ts';
@@ -13,6 +12,8 @@ let runtime: PortalRuntime | undefined;
  */
 export async function portalRuntime(): Promise<PortalRuntime> {
   if (runtime) return runtime;
+  // Imported here, not at the top: the prerendering of static pages runs this module in Node.
+  const { env } = await import('cloudflare:workers');
   const config = parseEnv(env as Record<string, unknown>);
   const client = createClient(config.DATABASE_AUTH_TOKEN ? { url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN } : { url: config.DATABASE_URL });
   const assets = (env as { ASSETS?: { fetch: (request: Request | URL) => Promise<Response> } }).ASSETS;

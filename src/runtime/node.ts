@@ -7,11 +7,11 @@ let forDev: Promise<PortalRuntime> | undefined;
 
 /**
  * On Node the server (scripts/portal-server.ts) opens the database once per process and
- * hands its runtime to every request in `locals`. Only `astro dev`, which has no such
+ * hands its runtime to every request in `locals.portal`. Only `astro dev`, which has no such
  * server around it, opens the local database from the environment here.
  */
-export function portalRuntime(locals: { runtime?: PortalRuntime }): Promise<PortalRuntime> {
-  if (locals.runtime) return Promise.resolve(locals.runtime);
+export function portalRuntime(locals: { portal?: PortalRuntime }): Promise<PortalRuntime> {
+  if (locals.portal) return Promise.resolve(locals.portal);
   forDev ??= (async () => {
     const config = parseEnv(process.env);
     const { db } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);

@@ -2,7 +2,7 @@ import { createApp, withDefaults, type App } from '../../functions/app.ts';
 import type { AppDeps } from '../../functions/deps.ts';
 
 /**
- * What a request needs from the runtime it runs on, in Astro's `locals.runtime`: the
+ * What a request needs from the runtime it runs on, in Astro's `locals.portal`: the
  * dependencies (database, settings, clock, the page cache's invalidation) and the JSON
  * API built on them. Node's server makes one per process; the Worker one per isolate.
  */

@@ -3,7 +3,7 @@ import { freshApp } from '../helpers.ts';
 import { seedSample } from '../../db/seed/insert.ts';
 import { firstProfile } from './sample.ts';
 
-/** Pages and routes only the Worker serves: static assets next to the API, in workerd. */
+/** Pages as the Worker serves them in workerd: static assets, and pages rendered on demand from the libSQL server. */
 const { app, db } = await freshApp();
 beforeAll(async () => {
   await seedSample(db, { total: 20, now: new Date('2026-11-01T00:00:00Z') });
@@ -16,7 +16,10 @@ describe('the Worker', () => {
     ['/cari/', 'text/html', 'Cari produk UMKM'],
     ['/pengadaan/?category=kuliner', 'text/html', 'pemasok cocok'],
     ['/api/docs', 'text/html', 'OpenAPI 3.1'],
-    ['/sitemap.xml', 'application/xml', '<urlset'],
+    ['/sitemap.xml', 'application/xml', '<sitemapindex'],
+    ['/sitemap-umkm-1.xml', 'application/xml', '<urlset'],
+    ['/kategori/kuliner/', 'text/html', 'UMKM Kuliner'],
+    ['/cari/?q=keripik', 'text/html', 'hasil'],
     ['/pagefind/pagefind.js', 'javascript', ''],
   ])('serves %s', async (path, type, text) => {
     const res = await app.request(path);
@@ -43,11 +46,16 @@ describe('the Worker', () => {
     expect(index.headers.get('content-security-policy')).toBeNull();
   });
 
-  it('serves a profile page prerendered from the libSQL server at build time', async () => {
+  it('renders a profile on demand from the libSQL server, and keeps it in the edge cache for a bounded time', async () => {
     const profile = firstProfile();
     const res = await app.request(profile.path);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain(profile.name);
+    const again = await app.request(profile.path);
+    expect(again.headers.get('x-astro-cache')).toBe('HIT');
+    // Browsers revalidate every time; the bound lives only in the data centre's cache.
+    expect(again.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    expect(again.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   it('answers an unknown page with the 404 page and an unknown API path with problem+json', async () => {
