@@ -17,13 +17,16 @@ import { posterRoutes } from './routes/posters.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { cloudflareEmail } from './email.ts';
+import { createWriteLimiter } from './write-limit.ts';
 import { errorPage, wantsHtml } from './html/error-page.ts';
 
 /** The dependencies with what a runtime left out filled in: the clock, console logging, no email. */
 export function withDefaults(input: AppDeps): Required<AppDeps> {
   const fetcher = input.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const clock = input.clock ?? (() => new Date());
   return {
-    clock: () => new Date(),
+    clock,
+    writeLimiter: createWriteLimiter(input.config.WRITES_PER_MINUTE, clock),
     assets: async () => null,
     log: (message, error) => console.error(message, error),
     pagesChanged: () => {},
@@ -43,7 +46,7 @@ export function createApp(input: AppDeps) {
   const app = new Hono({ strict: false });
 
   app.use('*', withApiSecurityHeaders);
-  const writes = rateLimit(deps.config.WRITES_PER_MINUTE, deps.clock);
+  const writes = rateLimit(deps.writeLimiter);
   for (const path of ['/api/*', '/status/*', '/admin/masuk']) app.use(path, writes);
   for (const path of ['/api/*', '/status/*', '/admin/*']) app.use(path, bodyLimit(deps.config.MAX_BODY_KB));
 

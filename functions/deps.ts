@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { Config } from './config.ts';
 import type { SendEmail } from './email.ts';
+import type { WriteLimiter } from './write-limit.ts';
 
 /** Reads a built page of the static site (its HTML), or null when there is none. */
 export type AssetReader = (path: string, request: Request) => Promise<string | null>;
@@ -22,6 +23,8 @@ export interface AppDeps {
   fetch?: typeof fetch;
   /** Sends an email, or null when no email service is configured (see functions/email.ts). */
   sendEmail?: SendEmail | null;
+  /** The per-client write limit, shared by the API and the pages' forms (made from the settings when absent). */
+  writeLimiter?: WriteLimiter;
 }
 
 export interface AppEnv {

@@ -4,7 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { createApp } from '../functions/app.ts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createPortalServer } from '../scripts/portal-server.ts';
+import { createPortalRuntime } from '../src/runtime/portal.ts';
+import { invalidateProcessCache } from '../src/runtime/process-cache.ts';
 import type { AppDeps } from '../functions/deps.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { openDb } from '../db/local.ts';
@@ -16,6 +21,8 @@ export const onEdge = Boolean(process.env['EDGE_BASE_URL']);
 /** What an API test talks to: the Hono app in process, or the Cloudflare Worker over HTTP. */
 export interface Target {
   request: (path: string, init?: RequestInit) => Promise<Response>;
+  /** Where requests go: the Origin a browser on these pages sends. */
+  origin: string;
 }
 
 /** Empties every table, so the shared edge database starts each test file fresh. */
@@ -25,7 +32,8 @@ async function emptyDatabase(db: Db) {
 
 /**
  * The system under test, over a fresh database with the real migrations. By default the
- * real app in process on a new libSQL file (removed after the test file). When
+ * built portal (pages and API) served from this process on a new libSQL file, removed
+ * after the test file. When
  * `npm run test:edge` sets EDGE_BASE_URL and EDGE_DATABASE_URL, the same tests run
  * against the built Worker in workerd and its libSQL server (sqld), emptied first.
  */
@@ -50,6 +58,7 @@ export async function freshApp(
     // Like a browser on the portal's own pages: Astro's origin check on the Worker refuses
     // form posts and other writes that come without a same-origin Origin header.
     const app: Target = {
+      origin: new URL(edgeUrl).origin,
       request: async (path, init = {}) => {
         const headers = new Headers(init.headers);
         if ((init.method ?? 'GET') !== 'GET' && !headers.has('origin')) headers.set('origin', new URL(edgeUrl).origin);
@@ -69,24 +78,44 @@ export async function freshApp(
   const dir = mkdtempSync(join(tmpdir(), 'etalase-test-'));
   const databaseUrl = `file:${join(dir, 'test.db')}`;
   const { db, client } = await openDb(databaseUrl);
-  const hono = createApp({
-    db,
-    config: {
-      SITE_URL: 'http://localhost:4321',
-      MAX_BODY_KB: 64,
-      WRITES_PER_MINUTE: options.writesPerMinute ?? 1000,
-      ...options.services?.config,
+  // The portal as one `npm start` process serves it: the built pages (dist/, see
+  // test/global-build.ts) and the API behind them, over loopback HTTP.
+  const runtime = createPortalRuntime(
+    {
+      db,
+      config: {
+        SITE_URL: 'http://localhost:4321',
+        MAX_BODY_KB: 64,
+        WRITES_PER_MINUTE: options.writesPerMinute ?? 1000,
+        ...options.services?.config,
+      },
+      ...(options.services ? { fetch: options.services.fetch } : {}),
+      clock: options.now ?? (() => new Date('2026-11-29T03:00:00Z')),
+      log: options.log ?? (() => {}),
+      pagesChanged: async (tags) => {
+        await invalidateProcessCache(tags);
+        options.pagesChanged?.(tags);
+      },
     },
-    ...(options.services ? { fetch: options.services.fetch } : {}),
-    clock: options.now ?? (() => new Date('2026-11-29T03:00:00Z')),
-    log: options.log ?? (() => {}),
-    ...(options.pagesChanged ? { pagesChanged: options.pagesChanged } : {}),
-  });
-  afterAll(() => {
+    { compress: false },
+  );
+  const server = createServer(await createPortalServer({ outDir: fileURLToPath(new URL('../dist', import.meta.url)), runtime }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
     client.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const app: Target = { request: async (path, init) => hono.request(path, init) };
+  const app: Target = {
+    origin: base,
+    request: async (path, init = {}) => {
+      // Like a browser on the portal's own pages: Astro refuses form posts from another origin.
+      const headers = new Headers(init.headers);
+      if ((init.method ?? 'GET') !== 'GET' && !headers.has('origin')) headers.set('origin', base);
+      return fetch(new URL(path, base), { redirect: 'manual', ...init, headers });
+    },
+  };
   return { app, db, client, databaseUrl };
 }
 

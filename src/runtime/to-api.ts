@@ -7,6 +7,7 @@ interface WorkerLocals {
 
 /**
  * An Astro endpoint that hands its request to the JSON API (Hono) of this runtime, with
- * the Worker's execution context so work can finish after the response (waitUntil).
+ * the client's address (for the write limit) and the Worker's execution context, so work
+ * can finish after the response (waitUntil).
  */
-export const toApi: APIRoute = ({ request, locals }) => locals.portal.api.fetch(request, undefined, (locals as WorkerLocals).cfContext);
+export const toApi: APIRoute = ({ request, locals, clientAddress }) => locals.portal.api.fetch(request, { clientAddress }, (locals as WorkerLocals).cfContext);

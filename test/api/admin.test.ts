@@ -4,11 +4,10 @@ import { freshApp, json, onEdge, validRegistration, type Target } from '../helpe
 import { createStaff, updateAccount } from '../../db/queries/staff.ts';
 import { auditLog, msmeRevisions, msmes, staffSessions } from '../../db/schema.ts';
 
-const ORIGIN = 'http://localhost:4321';
 let now = new Date('2026-11-29T03:00:00Z');
 const changes: string[][] = [];
 const { app, db } = await freshApp({ now: () => now, pagesChanged: (tags) => void changes.push(tags) });
-const origin = onEdge ? new URL(process.env['EDGE_BASE_URL']!).origin : ORIGIN;
+const origin = app.origin;
 
 const PASSWORD = 'kata-sandi-panjang-123';
 await createStaff(db, { username: 'rina', displayName: 'Rina Wulandari', role: 'reviewer', password: PASSWORD }, now);

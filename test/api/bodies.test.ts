@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import { freshApp, json, onEdge, validRegistration } from '../helpers.ts';
+import { freshApp, json, validRegistration } from '../helpers.ts';
 import { createStaff } from '../../db/queries/staff.ts';
 import { auditLog, msmeReports, msmeRevisions, msmes, staffSessions } from '../../db/schema.ts';
 
 // Malformed and hostile bodies on every route that reads one: each is a 4xx
 // problem+json that names what is wrong, and nothing is stored or changed.
 const { app, db } = await freshApp();
-const origin = onEdge ? new URL(process.env['EDGE_BASE_URL']!).origin : 'http://localhost:4321';
+const origin = app.origin;
 await createStaff(db, { username: 'rina', displayName: 'Rina Wulandari', role: 'reviewer', password: 'kata-sandi-panjang-123' }, new Date());
 
 const registered = await app.request('/api/registrations', json(validRegistration({ name: 'Opak Ketan Bu Iis' })));
