@@ -10,7 +10,7 @@ import { rateLimit } from './middleware/rate-limit.ts';
 import { busyAsUnavailable, internalError, problemResponse } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { msmeRoutes } from './routes/msmes.ts';
-import { registrationRoutes, statusPageRoutes } from './routes/registrations.ts';
+import { registrationRoutes } from './routes/registrations.ts';
 import { openApiRoutes, supplierRoutes } from './routes/suppliers.ts';
 import { apiDocsRoutes, procurementRoutes } from './routes/procurement.ts';
 import { posterRoutes } from './routes/posters.ts';
@@ -47,8 +47,8 @@ export function createApp(input: AppDeps) {
 
   app.use('*', withApiSecurityHeaders);
   const writes = rateLimit(deps.writeLimiter);
-  for (const path of ['/api/*', '/status/*', '/admin/masuk']) app.use(path, writes);
-  for (const path of ['/api/*', '/status/*', '/admin/*']) app.use(path, bodyLimit(deps.config.MAX_BODY_KB));
+  for (const path of ['/api/*', '/admin/masuk']) app.use(path, writes);
+  for (const path of ['/api/*', '/admin/*']) app.use(path, bodyLimit(deps.config.MAX_BODY_KB));
 
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/msmes', msmeRoutes(deps));
@@ -56,7 +56,6 @@ export function createApp(input: AppDeps) {
   app.route('/api/suppliers', supplierRoutes(deps));
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes(deps));
-  app.route('/status', statusPageRoutes(deps));
   app.route('/pengadaan', procurementRoutes(deps));
   app.route('/poster', posterRoutes(deps));
   app.route('/api/docs', apiDocsRoutes(deps));
@@ -69,7 +68,7 @@ export function createApp(input: AppDeps) {
     return problemResponse(c, new AppError('NOT_FOUND', messages.notFound));
   });
   app.onError(async (error, c) => {
-    error = busyAsUnavailable(error, c, deps.log);
+    error = busyAsUnavailable(error, c.req.raw, deps.log);
     // A form sent without JavaScript gets a page it can show (a 429 with Retry-After, a refused body), not JSON.
     if (error instanceof AppError && wantsHtml(c)) return errorPage(deps, c, error);
     if (error instanceof AppError) return problemResponse(c, error);

@@ -44,8 +44,8 @@ export function internalError(): AppError {
  * the writes outgrew the machine); nothing was written, so sending again is safe. Any other
  * error comes back as it was.
  */
-export function busyAsUnavailable<E>(error: E, c: Context, log: (message: string, error: unknown) => void): E | AppError {
+export function busyAsUnavailable<E>(error: E, request: Request, log: (message: string, error: unknown) => void): E | AppError {
   if (!isBusyError(error)) return error;
-  log(`Database busy on ${c.req.method} ${new URL(c.req.url).pathname}: answered 503`, error);
+  log(`Database busy on ${request.method} ${new URL(request.url).pathname}: answered 503`, error);
   return new AppError('UNAVAILABLE', messages.busy, { cause: error, headers: { 'retry-after': '2' } });
 }

@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { portalRuntime } from '#runtime';
-import { baseSecurityHeaders, contentSecurityPolicyForSearch, htmlCacheControl, SEARCH_PAGE, securityHeaders } from './core/security-headers.ts';
+import { refuseMethod } from './lib/page-methods.ts';
+import { baseSecurityHeaders, contentSecurityPolicyForSearch, contentSecurityPolicyWithTurnstile, htmlCacheControl, SEARCH_PAGE, securityHeaders } from './core/security-headers.ts';
 
 /** Text worth compressing; images and archives are compressed already. */
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|problem\+json|javascript)|image\/svg)/;
@@ -13,6 +14,8 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml|problem\+json|javascript)|
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   // A prerendered page served by the server (the 404 page for an unknown address) gets the headers too.
+  const refused = refuseMethod(context.request.method, context.routePattern, context.isPrerendered);
+  if (refused) return refused;
   const runtime = context.isPrerendered ? undefined : await portalRuntime(context.locals);
   if (runtime) context.locals.portal = runtime;
   const response = mutable(await next());
@@ -20,6 +23,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const html = type.startsWith('text/html');
   // Only the search page runs WebAssembly (Pagefind's suggestions).
   if (html && context.url.pathname === SEARCH_PAGE) response.headers.set('content-security-policy', contentSecurityPolicyForSearch);
+  // The registration form, answered again with its mistakes, may load Turnstile's script and frame.
+  if (html && runtime?.deps.config.TURNSTILE_SITE_KEY && context.url.pathname.startsWith('/daftar/')) response.headers.set('content-security-policy', contentSecurityPolicyWithTurnstile);
   for (const [name, value] of Object.entries(html ? securityHeaders : baseSecurityHeaders)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }

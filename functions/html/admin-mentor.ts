@@ -4,7 +4,6 @@ import { regencyName } from '../../src/lib/labels.ts';
 import { renderRegistrationForm } from '../../src/ui/registration-form.ts';
 import type { listRegisteredBy } from '../../db/queries/review.ts';
 import { adminDate } from './admin-layout.ts';
-import { privateLinkField } from './status-page.ts';
 import type { StaffSession } from '../middleware/staff-session.ts';
 
 const statusLabel: Record<string, string> = { pending: 'Menunggu verifikasi', published: 'Tayang', rejected: 'Ditolak' };
@@ -46,4 +45,10 @@ ${
         )
         .join('')}</tbody></table></div>`
 }`;
+}
+
+/** An owner's private link, ready to copy (src/scripts/copy-link.ts). */
+function privateLinkField(statusUrl: string, label: string): string {
+  return `<p><label for="private-link">${e(label)}</label><br><input id="private-link" type="text" readonly value="${e(statusUrl)}" class="copy-field" data-copy-source>
+<button type="button" class="btn" data-copy-button hidden>Salin tautan</button></p>`;
 }

@@ -72,7 +72,7 @@ export function adminRoutes(deps: Required<AppDeps>) {
   });
 
   app.onError(async (error, c) => {
-    error = busyAsUnavailable(error, c, deps.log);
+    error = busyAsUnavailable(error, c.req.raw, deps.log);
     // Staff pages answer people with pages; a client that did not ask for HTML gets problem+json.
     if (error instanceof AppError && error.code !== 'UNAUTHORIZED' && !(c.req.header('accept') ?? '').includes('text/html')) return problemResponse(c, error);
     if (!(error instanceof AppError)) {

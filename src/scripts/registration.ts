@@ -79,7 +79,10 @@ if (form) {
     input.addEventListener('input', () => showLinkStatus(input));
     showLinkStatus(input);
   }
-  form.addEventListener('submit', async (event) => {
+  // The public form sends through the JSON API and shows mistakes without a reload; the
+  // owner's and the mentor's forms post as plain forms.
+  const api = form.dataset['api'];
+  if (api) form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
     if (button) {
@@ -87,14 +90,14 @@ if (form) {
       button.textContent = 'Mengirim…';
     }
     try {
-      const response = await fetch(form.action, {
+      const response = await fetch(api, {
         method: 'POST',
         headers: { accept: 'application/json' },
         body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
       });
       const body = await response.json();
       if (response.status === 201) {
-        location.assign(`${new URL(body.statusUrl).pathname}?baru=1`);
+        location.assign(`${new URL(body.statusUrl).pathname}?baru=1${body.emailed ? '&email=1' : ''}`);
         return;
       }
       clearErrors();

@@ -24,9 +24,14 @@ const routes: [string, string][] = [
   ['POST', '/api/registrations'],
   ['PUT', `/api/registrations/${statusToken}`],
   ['POST', '/api/reports'],
+  ['POST', '/admin/masuk'],
+];
+
+/** Forms posted to pages: answered with a page that says what is wrong. */
+const pages: [string, string][] = [
+  ['POST', '/daftar/kirim/'],
   ['POST', `/status/${statusToken}/ubah`],
   ['POST', `/status/${statusToken}/hapus`],
-  ['POST', '/admin/masuk'],
 ];
 
 const hostile: [string, Record<string, string>, string][] = [
@@ -51,6 +56,17 @@ describe('malformed and hostile bodies', () => {
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       const problem = (await res.json()) as { detail: string };
       expect(problem.detail.length).toBeGreaterThan(10);
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+  for (const [method, path] of pages) {
+    it.each(hostile)(`${method} ${path.replace(statusToken, ':token')}: %s is a 4xx page in Indonesian, nothing stored`, async (_what, headers, body) => {
+      const before = await snapshot();
+      const res = await app.request(path, { method, headers: { origin, ...headers }, body });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(await res.text()).toMatch(/Maaf, permintaan tidak dapat diproses|perlu diperbaiki/);
       expect(await snapshot()).toEqual(before);
     });
   }

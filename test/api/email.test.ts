@@ -48,7 +48,7 @@ describe.skipIf(onEdge)('the owner\'s email copy of the private link', () => {
       email: 'lilis@contoh.id',
       consent: 'true',
     });
-    const res = await app.request('/api/registrations', { method: 'POST', body: form, headers: { accept: 'text/html' } });
+    const res = await app.request('/daftar/kirim/', { method: 'POST', body: form, headers: { accept: 'text/html' } });
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
     expect(location).toMatch(/\?baru=1&email=1$/);

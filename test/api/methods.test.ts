@@ -12,13 +12,24 @@ describe('a known path with a method it does not answer', () => {
     ['GET', '/api/reports', 'POST'],
     ['PUT', '/api/suppliers', 'GET, HEAD'],
     ['POST', '/api/health', 'GET, HEAD'],
-    ['PUT', '/status/abc', 'GET, HEAD'],
   ])('%s %s is 405 problem+json with Allow: %s', async (method, path, allow) => {
     const res = await app.request(path, { method });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe(allow);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(((await res.json()) as { detail: string }).detail).toBe('Metode permintaan ini tidak didukung.');
+  });
+
+  it.each([
+    ['PUT', '/status/abc', 'GET, HEAD'],
+    ['DELETE', '/umkm/keripik-tempe/', 'GET, HEAD'],
+    ['POST', '/kategori/kuliner/', 'GET, HEAD'],
+    ['PUT', '/daftar/kirim/', 'GET, HEAD, POST'],
+  ])('a page: %s %s is 405 with Allow: %s, said in Indonesian', async (method, path, allow) => {
+    const res = await app.request(path, { method, headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe(allow);
+    expect(await res.text()).toContain('Metode permintaan ini tidak didukung.');
   });
 
   it('keeps 404 for a path no route knows', async () => {

@@ -119,7 +119,7 @@ describe('POST /api/registrations', () => {
     expect(ok.status).toBe(201);
   });
 
-  it('answers a plain HTML form with a redirect to the status page', async () => {
+  it('answers the registration page\'s plain form (no JavaScript) with a redirect to the status page', async () => {
     const form = new URLSearchParams({
       name: 'Dodol Garut Ibu Imas',
       description: 'Dodol Garut asli dengan gula aren, dibuat di rumah sejak 1998.',
@@ -135,7 +135,7 @@ describe('POST /api/registrations', () => {
       'products.1.priceMin': '',
       consent: 'true',
     });
-    const res = await app.request('/api/registrations', { method: 'POST', body: form });
+    const res = await app.request('/daftar/kirim/', { method: 'POST', body: form });
     expect(res.status).toBe(303);
     const location = res.headers.get('location') ?? '';
     expect(location).toMatch(/^\/status\/[A-Za-z0-9_-]{43}\?baru=1$/);
@@ -149,7 +149,7 @@ describe('POST /api/registrations', () => {
     expect(html).toContain('Simpan tautan ini');
   });
 
-  it('answers a plain HTML form with mistakes with the form again, values kept and errors beside fields', async () => {
+  it('answers the plain form with mistakes with the form again, values kept (only ever inside attributes) and errors beside fields', async () => {
     const before = await counts();
     const form = new URLSearchParams({
       name: 'Batik <b>Tulis</b>',
@@ -161,21 +161,32 @@ describe('POST /api/registrations', () => {
       'storeLinks.0': 'https://www.tokopedia.com/batikgarut',
       consent: 'true',
     });
-    const res = await app.request('/api/registrations', { method: 'POST', body: form });
+    const res = await app.request('/daftar/kirim/', { method: 'POST', body: form });
     expect(res.status).toBe(422);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const html = await res.text();
-    expect(html).toContain('value="Batik &lt;b&gt;Tulis&lt;/b&gt;"');
-    expect(html).not.toContain('<b>Tulis</b>');
+    expect(html).toContain('value="Batik <b>Tulis</b>"');
+    // Markup that was sent appears only as an attribute's text, never as an element.
+    expect(html.split('<b>Tulis</b>').length).toBe(html.split('value="Batik <b>Tulis</b>"').length);
+    expect(html).toContain('Ada 2 isian yang perlu diperbaiki');
     expect(html).toMatch(/id="f-whatsapp-error"[^>]*>[^<]*ponsel/);
     expect(html).toContain('value="https://www.tokopedia.com/batikgarut"');
     expect(await counts()).toEqual(before);
   });
 
-  it('answers an unknown status token with 404 problem+json', async () => {
+  it('answers an unknown status token with 404 problem+json, and the page with a 404 page', async () => {
     const res = await app.request(`/api/registrations/${'a'.repeat(43)}`);
     expect(res.status).toBe(404);
     expect(((await res.json()) as { detail: string }).detail).toContain('tidak ditemukan');
-    expect((await app.request('/status/bukan-token')).status).toBe(404);
+    const page = await app.request('/status/bukan-token');
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Tautan status ini tidak dikenal');
+  });
+
+  it('sends a GET of the form\'s address back to the form', async () => {
+    const res = await app.request('/daftar/kirim/');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/daftar/');
   });
 });
 

@@ -81,7 +81,7 @@ describe.skipIf(onEdge)('Turnstile on registrations', () => {
       consent: 'true',
       'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX',
     });
-    const res = await app.request('/api/registrations', { method: 'POST', body: form, headers: { accept: 'text/html' } });
+    const res = await app.request('/daftar/kirim/', { method: 'POST', body: form, headers: { accept: 'text/html' } });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain(`data-sitekey="${SITE_KEY}"`);

@@ -1,0 +1,20 @@
+import { AppError } from '../core/errors.ts';
+import { messages } from '../core/messages.ts';
+
+/** Pages that take a form post (each answers it itself); every other page is read only. */
+const FORM_TARGETS = new Set(['/daftar/kirim', '/status/[token]/ubah', '/status/[token]/hapus']);
+
+/** Routes that answer their own methods: the JSON API (405 with Allow from Hono) and the staff pages. */
+const OWN_METHODS = /^\/(api|admin)(\/|$)/;
+
+/**
+ * A page asked with a method it does not answer: 405 with Allow, as the API answers, so a
+ * PUT to a page is never rendered as if it were a GET.
+ */
+export function refuseMethod(method: string, routePattern: string, prerendered: boolean): Response | undefined {
+  if (OWN_METHODS.test(routePattern)) return undefined;
+  const allowed = FORM_TARGETS.has(routePattern) ? ['GET', 'HEAD', 'POST'] : ['GET', 'HEAD'];
+  if (prerendered || allowed.includes(method)) return undefined;
+  const error = new AppError('METHOD_NOT_ALLOWED', messages.methodNotAllowed);
+  return new Response(`${error.message}\n`, { status: 405, headers: { allow: allowed.join(', '), 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+}
