@@ -12,8 +12,6 @@ import { healthRoutes } from './routes/health.ts';
 import { msmeRoutes } from './routes/msmes.ts';
 import { registrationRoutes } from './routes/registrations.ts';
 import { openApiRoutes, supplierRoutes } from './routes/suppliers.ts';
-import { apiDocsRoutes, procurementRoutes } from './routes/procurement.ts';
-import { posterRoutes } from './routes/posters.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { cloudflareEmail } from './email.ts';
@@ -56,9 +54,6 @@ export function createApp(input: AppDeps) {
   app.route('/api/suppliers', supplierRoutes(deps));
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes(deps));
-  app.route('/pengadaan', procurementRoutes(deps));
-  app.route('/poster', posterRoutes(deps));
-  app.route('/api/docs', apiDocsRoutes(deps));
   app.route('/admin', adminRoutes(deps));
 
   app.notFound((c) => {

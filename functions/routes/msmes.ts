@@ -5,7 +5,8 @@ import { findCategory, findDistrict, findRegency } from '../../src/core/referenc
 import { parseSearchQuery } from '../../src/core/search.ts';
 import { getPublishedMsme, searchMsmes, type MsmeSummaryRow } from '../../db/queries/msmes.ts';
 import type { AppDeps } from '../deps.ts';
-import { PUBLIC_CACHE, pageLinks } from './suppliers.ts';
+import { PUBLIC_CACHE } from './suppliers.ts';
+import { pageLinks } from '../services/suppliers.ts';
 
 
 /** Region and category codes with their names, so API clients need no lookup tables. */
