@@ -13,10 +13,8 @@ import { msmeRoutes } from './routes/msmes.ts';
 import { registrationRoutes } from './routes/registrations.ts';
 import { openApiRoutes, supplierRoutes } from './routes/suppliers.ts';
 import { reportRoutes } from './routes/reports.ts';
-import { adminRoutes } from './routes/admin.ts';
 import { cloudflareEmail } from './email.ts';
 import { createWriteLimiter } from './write-limit.ts';
-import { errorPage, wantsHtml } from './html/error-page.ts';
 
 /** The dependencies with what a runtime left out filled in: the clock, console logging, no email. */
 export function withDefaults(input: AppDeps): Required<AppDeps> {
@@ -25,7 +23,6 @@ export function withDefaults(input: AppDeps): Required<AppDeps> {
   return {
     clock,
     writeLimiter: createWriteLimiter(input.config.WRITES_PER_MINUTE, clock),
-    assets: async () => null,
     log: (message, error) => console.error(message, error),
     pagesChanged: () => {},
     fetch: fetcher,
@@ -45,8 +42,8 @@ export function createApp(input: AppDeps) {
 
   app.use('*', withApiSecurityHeaders);
   const writes = rateLimit(deps.writeLimiter);
-  for (const path of ['/api/*', '/admin/masuk']) app.use(path, writes);
-  for (const path of ['/api/*', '/admin/*']) app.use(path, bodyLimit(deps.config.MAX_BODY_KB));
+  app.use('/api/*', writes);
+  app.use('/api/*', bodyLimit(deps.config.MAX_BODY_KB));
 
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/msmes', msmeRoutes(deps));
@@ -54,7 +51,6 @@ export function createApp(input: AppDeps) {
   app.route('/api/suppliers', supplierRoutes(deps));
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes(deps));
-  app.route('/admin', adminRoutes(deps));
 
   app.notFound((c) => {
     // A known path asked with a method it does not answer: 405 with the methods it does.
@@ -64,8 +60,6 @@ export function createApp(input: AppDeps) {
   });
   app.onError(async (error, c) => {
     error = busyAsUnavailable(error, c.req.raw, deps.log);
-    // A form sent without JavaScript gets a page it can show (a 429 with Retry-After, a refused body), not JSON.
-    if (error instanceof AppError && wantsHtml(c)) return errorPage(deps, c, error);
     if (error instanceof AppError) return problemResponse(c, error);
     if (error instanceof HTTPException && error.status === 405) {
       return problemResponse(c, new AppError('METHOD_NOT_ALLOWED', messages.methodNotAllowed));

@@ -5,8 +5,6 @@ import { formToObject } from '../src/core/validation.ts';
 
 export interface ReadBody {
   data: Record<string, unknown>;
-  /** Sent by a plain HTML form (no JavaScript): answer with a page, not JSON. */
-  fromForm: boolean;
 }
 
 /** Reads a JSON object or an HTML form; anything else is a 400 or 415 in Indonesian. */
@@ -22,7 +20,7 @@ export async function readBody(c: Context): Promise<ReadBody> {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       throw new AppError('BAD_REQUEST', messages.invalidJson);
     }
-    return { data: data as Record<string, unknown>, fromForm: false };
+    return { data: data as Record<string, unknown> };
   }
   if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
     const form = await readForm(c, type);
@@ -31,8 +29,7 @@ export async function readBody(c: Context): Promise<ReadBody> {
       if (typeof value !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType);
       entries.push([name, value]);
     }
-    const accept = c.req.header('accept') ?? '';
-    return { data: formToObject(entries), fromForm: !accept.includes('application/json') };
+    return { data: formToObject(entries) };
   }
   throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType);
 }

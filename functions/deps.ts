@@ -3,15 +3,11 @@ import type { Config } from './config.ts';
 import type { SendEmail } from './email.ts';
 import type { WriteLimiter } from './write-limit.ts';
 
-/** Reads a built page of the static site (its HTML), or null when there is none. */
-export type AssetReader = (path: string, request: Request) => Promise<string | null>;
-
 /** Everything the API needs from its runtime, injected so tests and both runtimes build their own. */
 export interface AppDeps {
   db: Db;
   config: Pick<Config, 'SITE_URL' | 'MAX_BODY_KB' | 'WRITES_PER_MINUTE'> & Partial<Pick<Config, 'TURNSTILE_SECRET_KEY' | 'TURNSTILE_SITE_KEY' | 'EMAIL_FROM' | 'CLOUDFLARE_ACCOUNT_ID' | 'CLOUDFLARE_EMAIL_TOKEN'>>;
   clock?: () => Date;
-  assets?: AssetReader;
   /** Where unexpected errors go; console.error by default. */
   log?: (message: string, error: unknown) => void;
   /**

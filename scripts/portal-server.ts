@@ -3,9 +3,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { join, normalize, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { baseSecurityHeaders, contentSecurityPolicyWithTurnstile, documentSecurityHeaders, htmlCacheControl, securityHeaders } from '../src/core/security-headers.ts';
 import type { PortalRuntime } from '../src/runtime/portal.ts';
@@ -70,12 +69,3 @@ export async function createPortalServer(options: { outDir: string; runtime: Por
   };
 }
 
-/** Reads a built page of the static site (its HTML) from dist/client, or null. */
-export function builtPageReader(outDir: string) {
-  const clientDir = join(outDir, 'client');
-  return async (path: string) => {
-    const file = normalize(join(clientDir, path, path.endsWith('/') ? 'index.html' : ''));
-    if (relative(clientDir, file).startsWith('..')) return null;
-    return readFile(file, 'utf8').catch(() => null);
-  };
-}

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { builtPageReader, createPortalServer } from './portal-server.ts';
+import { createPortalServer } from './portal-server.ts';
 import { createPortalRuntime } from '../src/runtime/portal.ts';
 import { invalidateProcessCache } from '../src/runtime/process-cache.ts';
 import { closeDb, openClient, openDb } from '../db/local.ts';
@@ -59,7 +59,7 @@ await servePortal({
       await invalidateProcessCache(tags);
       tellOthers({ pagesChanged: tags });
     };
-    const runtime = createPortalRuntime({ db, config, pagesChanged, assets: builtPageReader(outDir) }, { compress: true });
+    const runtime = createPortalRuntime({ db, config, pagesChanged }, { compress: true });
     const listener = await createPortalServer({ outDir, runtime, turnstile: Boolean(config.TURNSTILE_SITE_KEY) }).catch((error: Error) =>
       fail(`Build di dist/ tidak dapat dimuat: ${error.message}`, 'jalankan npm start tanpa --no-build, atau npm run build.'),
     );

@@ -22,8 +22,21 @@ export interface FieldError {
   message: string;
 }
 
-/** The one error type the core, the queries and the routes throw on purpose. */
+/** Marks an AppError whichever copy of this module made it (see Symbol.hasInstance below). */
+const APP_ERROR = Symbol.for('etalase.AppError');
+
+/**
+ * The one error type the core, the queries and the routes throw on purpose. On Node the
+ * server build (dist/server) bundles its own copy of this module beside the one the server
+ * process loads for the API and its write limit, so `instanceof` looks for the mark, not
+ * the class: an AppError from either copy is an AppError to both.
+ */
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [APP_ERROR]?: boolean })[APP_ERROR] === true;
+  }
+
   readonly code: ErrorCode;
   readonly fields: FieldError[];
   /** Extra response headers, such as Retry-After with RATE_LIMITED. */

@@ -2,10 +2,21 @@ import { AppError } from '../core/errors.ts';
 import { messages } from '../core/messages.ts';
 
 /** Pages that take a form post (each answers it itself); every other page is read only. */
-const FORM_TARGETS = new Set(['/daftar/kirim', '/status/[token]/ubah', '/status/[token]/hapus']);
+const FORM_TARGETS = new Set([
+  '/daftar/kirim',
+  '/umkm/[slug]/lapor',
+  '/status/[token]/ubah',
+  '/status/[token]/hapus',
+  '/admin/masuk',
+  '/admin/keluar',
+  '/admin/akun',
+  '/admin/daftar',
+  '/admin/umkm/[id]/[aksi]',
+  '/admin/laporan/[rid]/tutup',
+]);
 
-/** Routes that answer their own methods: the JSON API (405 with Allow from Hono) and the staff pages. */
-const OWN_METHODS = /^\/(api|admin)(\/|$)/;
+/** The JSON API answers its own methods (405 with Allow from Hono's route list). */
+const OWN_METHODS = /^\/api(\/|$)/;
 
 /**
  * A page asked with a method it does not answer: 405 with Allow, as the API answers, so a

@@ -16,17 +16,6 @@ export async function portalRuntime(): Promise<PortalRuntime> {
   const { env } = await import('cloudflare:workers');
   const config = parseEnv(env as Record<string, unknown>);
   const client = createClient(config.DATABASE_AUTH_TOKEN ? { url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN } : { url: config.DATABASE_URL });
-  const assets = (env as { ASSETS?: { fetch: (request: Request | URL) => Promise<Response> } }).ASSETS;
-  runtime = createPortalRuntime(
-    {
-      db: createDb(client),
-      config,
-      assets: async (path, request) => {
-        const response = await assets?.fetch(new URL(path, request.url));
-        return response?.ok ? response.text() : null;
-      },
-    },
-    { compress: false },
-  );
+  runtime = createPortalRuntime({ db: createDb(client), config }, { compress: false });
   return runtime;
 }

@@ -38,15 +38,17 @@ describe.skipIf(onEdge)('the write rate limit', () => {
     expect((await app.request('/api/registrations', json(validRegistration({ name: 'Tersimpan Setelah Jeda' })))).status).toBe(201);
   });
 
-  it('answers a plain form sent past the limit with a page in Indonesian, not JSON', async () => {
+  it('answers the registration page\'s form sent past the limit with a page in Indonesian, sharing the limit with the API', async () => {
     now = new Date('2026-11-29T05:00:00Z');
     const send = () =>
-      app.request('/api/registrations', {
+      app.request('/daftar/kirim/', {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,application/xhtml+xml' },
         body: new URLSearchParams({ name: 'Formulir Tanpa JS' }).toString(),
       });
-    for (let i = 0; i < 3; i++) expect((await send()).status).toBe(422);
+    for (let i = 0; i < 2; i++) expect((await send()).status).toBe(422);
+    // One limit per client for the API and the pages' forms.
+    expect((await app.request('/api/registrations', json({ name: 'Lewat API' }))).status).toBe(422);
     const limited = await send();
     expect(limited.status).toBe(429);
     expect(limited.headers.get('content-type')).toContain('text/html');

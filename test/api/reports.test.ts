@@ -20,10 +20,14 @@ describe('POST /api/reports', () => {
     expect(row).toMatchObject({ reason: 'tautan-mati', message: 'Tautan Shopee tidak bisa dibuka.', contact: null, status: 'open' });
   });
 
-  it('thanks a plain HTML form with a page', async () => {
-    const res = await app.request('/api/reports', { method: 'POST', body: new URLSearchParams({ slug, reason: 'tutup', website: '' }) });
+  it('thanks the profile\'s plain form (no JavaScript) with a page, and names a bad field on one', async () => {
+    const res = await app.request(`/umkm/${slug}/lapor/`, { method: 'POST', body: new URLSearchParams({ reason: 'tutup', website: '' }) });
     expect(res.status).toBe(201);
     expect(await res.text()).toContain('Laporan terkirim');
+    const bad = await app.request(`/umkm/${slug}/lapor/`, { method: 'POST', body: new URLSearchParams({ reason: 'spam', website: '' }) });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Maaf, permintaan tidak dapat diproses');
+    expect((await app.request(`/umkm/${slug}/lapor/`)).headers.get('location')).toBe(`/umkm/${slug}/`);
   });
 
   it.each([

@@ -40,7 +40,7 @@ describe('the built site', () => {
     }
     for (const page of ['index.html', 'umkm', 'kategori', 'wilayah', 'cari/index.html']) expect(existsSync(join(client, page)), page).toBe(false);
     expect(files(client).length).toBeLessThan(2000);
-    expect(read('daftar/index.html')).toContain('action="/api/registrations"');
+    expect(read('daftar/index.html')).toContain('action="/daftar/kirim/"');
   });
 
   it('writes a Pagefind suggestion index of categories, places and pages in Indonesian, never listings', () => {
