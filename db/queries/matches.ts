@@ -37,8 +37,10 @@ export function filters(spec: SearchSpec): SQL[] {
 export interface Matches {
   /** Listing ids of the requested page, in order. */
   ids: number[];
-  /** Every listing that matches, exactly. */
+  /** Every listing that matches: exactly, unless `atLeast` (then at least this many). */
   total: number;
+  /** The total is a lower bound: a keyword search asked without the exact count matched more than the ranked window. */
+  atLeast: boolean;
   /** How many of them can be paged through (the ranked window with keywords). */
   reachable: number;
   order: 'relevance' | 'verified-newest';
@@ -96,6 +98,13 @@ export interface MatchOptions {
    * back in `records` from the same statement (one round trip to a remote database).
    */
   records?: SQL;
+  /**
+   * With keywords, count every match exactly (the API's `total`). The search page asks
+   * without: past the ranked window it says "more than 500", and the second walk of the
+   * posting lists that an exact count needs (most of the time of a common pair of words
+   * such as "batik cirebon" at a million listings) is not made.
+   */
+  exactTotal?: boolean;
 }
 
 /**
@@ -126,9 +135,12 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOp
     const all = sql`SELECT rowid FROM msme_fts WHERE msme_fts MATCH ${match}`;
     // Past the window, one more walk gives the exact count and the summary together.
     const figures = options.summary ? sql`count(*), count(m.nib_verified_at), min(m.price_min), max(m.price_max)` : sql`count(*)`;
-    const beyond = options.summary
-      ? sql`(SELECT json_array(${figures}) FROM msmes m INDEXED BY msmes_summary_idx WHERE m.id IN (${all}))`
-      : sql`(SELECT json_array(count(*)) FROM (${all}))`;
+    const beyond =
+      options.exactTotal === false && !options.summary
+        ? sql`json_array(${RANK_WINDOW + 1})`
+        : options.summary
+          ? sql`(SELECT json_array(${figures}) FROM msmes m INDEXED BY msmes_summary_idx WHERE m.id IN (${all}))`
+          : sql`(SELECT json_array(count(*)) FROM (${all}))`;
     statement = sql`
       WITH hits AS MATERIALIZED (
         SELECT rowid AS id, ${RANK} AS score FROM msme_fts WHERE msme_fts MATCH ${match}
@@ -157,6 +169,7 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOp
     records: jsonList<unknown>(row?.records),
     ids: hits.map(([id]) => id),
     total,
+    atLeast: Boolean(match) && options.exactTotal === false && !options.summary && total > RANK_WINDOW,
     reachable: match ? Math.min(total, RANK_WINDOW) : total,
     order: match ? ('relevance' as const) : ('verified-newest' as const),
     next: nextKey(spec, hits),

@@ -58,6 +58,9 @@ export const searchQuerySchema = z
     }
   });
 
+/** The parameters a search takes; pages keep only these (a shared link's utm_source is no error there). */
+export const SEARCH_PARAMS: ReadonlySet<string> = new Set(Object.keys(searchQuerySchema.shape));
+
 /** A normalised search: what the queries layer receives. */
 export interface SearchSpec {
   /** FTS5 MATCH expression built from the keywords, or undefined for a browse. */

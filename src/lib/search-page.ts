@@ -17,7 +17,8 @@ export interface SearchPageQuery {
 
 /**
  * The search page's query: keywords, category and kabupaten/kota, run by the same FTS5
- * search as /api/msmes (db/queries/msmes.ts). A bad value comes back as a field error
+ * search as /api/msmes (db/queries/msmes.ts), without the exact count past the 500 best
+ * matches ("lebih dari 500 hasil"). A bad value comes back as a field error
  * named after the form's own field, and no search runs; other parameters (utm_…) are ignored.
  */
 export async function runSearchPage(db: DbOrTx, url: URL) {
@@ -35,7 +36,7 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
   if (!asked) return { query, asked, errors: [] as FieldError[], result: undefined, page: 1 };
   try {
     const spec = parseSearchQuery(params);
-    const result = await searchMsmes(db, spec);
+    const result = await searchMsmes(db, spec, { exactTotal: false });
     return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)) };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

@@ -4,6 +4,7 @@ import { AppError } from '../../src/core/errors.ts';
 describe('AppError', () => {
   it('is recognised across copies of its module (the server build bundles its own)', async () => {
     // A second, separate instance of the module, as dist/server holds beside the server process's.
+    // @ts-expect-error: the query string makes vitest load the module a second time, as its own copy.
     const copy = (await import('../../src/core/errors.ts?copy')) as typeof import('../../src/core/errors.ts');
     expect(copy.AppError).not.toBe(AppError);
     const fromCopy = new copy.AppError('RATE_LIMITED', 'Terlalu banyak.', { headers: { 'retry-after': '60' } });
