@@ -18,8 +18,17 @@ async function load(url: string, next: () => string, seconds: number) {
   };
 }
 
-/** Keywords a shopper types, each with a filter or not. */
-const searches = ['keripik', 'batik cirebon', 'kopi garut', 'dodol', 'sambal', 'tas anyaman', 'keripik&wilayah=32.73', 'kopi&kategori=kuliner'];
+/** What shoppers type, alone or with a filter, as the search page's query strings. */
+const searches = [
+  { q: 'keripik' },
+  { q: 'batik cirebon' },
+  { q: 'kopi garut' },
+  { q: 'dodol' },
+  { q: 'sambal' },
+  { q: 'tas anyaman' },
+  { q: 'keripik', wilayah: '32.73' },
+  { q: 'kopi', kategori: 'kuliner' },
+].map((params) => new URLSearchParams(params).toString());
 
 /**
  * Over HTTP on `npm start`'s own server (scripts/start.ts, WORKERS processes) at `url`: profiles uncached (each request a profile and parameter no one asked before)
@@ -32,7 +41,7 @@ export async function benchHttp(url: string, slugs: string[], seconds = 10) {
   const profileUncached = () => `/umkm/${slugs[n % slugs.length]}/?${unique()}`;
   const hot = slugs.slice(0, 20);
   const profileCached = () => `/umkm/${hot[n++ % hot.length]}/`;
-  const search = () => `/cari/?q=${searches[n % searches.length]}&${unique()}`;
+  const search = () => `/cari/?${searches[n % searches.length]}&${unique()}`;
   const css = /href="(\/_astro\/[^"]+\.css)"/.exec(await (await fetch(`${url}/daftar/`)).text())?.[1] ?? '/favicon.svg';
   await load(url, profileUncached, 5);
   const uncached = await load(url, profileUncached, seconds);
