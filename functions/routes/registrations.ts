@@ -1,42 +1,93 @@
-import { Hono } from 'hono';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
+import { registrationSchema } from '../../src/core/registration.ts';
+import { registrationCreatedSchema, registrationStatusSchema, tokenParam } from '../../src/core/api-schemas.ts';
 import { getRegistrationStatus } from '../../db/queries/registrations.ts';
 import { readBody } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
 import { backgroundOf } from '../page-changes.ts';
+import { json, jsonBody, problem } from '../route-kit.ts';
 import { editOwnListing, ownerTokenHash, removeOwnListingByToken } from '../services/owner.ts';
 import { registerListing } from '../services/registration.ts';
 
+const create = createRoute({
+  method: 'post',
+  path: '/',
+  operationId: 'register',
+  summary: 'Daftarkan usaha (menunggu verifikasi petugas)',
+  description: 'Tanpa akun: jawaban membawa tautan status pribadi untuk melihat, mengubah atau menghapus listing. Kolom website harus kosong (jebakan bot); dengan Turnstile aktif, sertakan cf-turnstile-response.',
+  request: { body: jsonBody(registrationSchema, 'Data usaha') },
+  responses: {
+    201: json('Tersimpan sebagai pending', registrationCreatedSchema),
+    400: problem('Badan permintaan rusak atau kolom jebakan terisi'),
+    413: problem('Badan permintaan lebih dari batas'),
+    422: problem('Ada isian yang perlu diperbaiki; `errors` menyebut kolomnya'),
+    429: problem('Terlalu banyak pengiriman; lihat Retry-After'),
+  },
+});
+
+const status = createRoute({
+  method: 'get',
+  path: '/{token}',
+  operationId: 'registrationStatus',
+  summary: 'Status pendaftaran lewat token pribadi',
+  request: { params: tokenParam },
+  responses: { 200: json('Status', registrationStatusSchema), 404: problem('Token tidak dikenal') },
+});
+
+const edit = createRoute({
+  method: 'put',
+  path: '/{token}',
+  operationId: 'editRegistration',
+  summary: 'Ubah listing lewat token pribadi',
+  description: 'Sertakan version yang terakhir dilihat: 409 bila listing berubah sejak itu. Listing yang sudah tayang tetap seperti semula sampai perubahan disetujui.',
+  request: { params: tokenParam, body: jsonBody(z.intersection(registrationSchema, z.object({ version: z.number().int().min(1).meta({ description: 'Versi yang terakhir dilihat.' }) })), 'Data usaha lengkap dan version') },
+  responses: {
+    200: json('Perubahan tersimpan', z.object({ status: z.enum(['pending', 'edit-pending']), version: z.number().int() })),
+    404: problem('Token tidak dikenal'),
+    409: problem('Listing berubah sejak version itu'),
+    422: problem('Ada isian yang perlu diperbaiki'),
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/{token}',
+  operationId: 'removeRegistration',
+  summary: 'Hapus listing lewat token pribadi (datanya dihapus, hanya catatan penghapusan yang tersisa)',
+  request: { params: tokenParam },
+  responses: { 200: json('Terhapus', z.object({ status: z.literal('removed') })), 404: problem('Token tidak dikenal') },
+});
+
 /**
- * /api/registrations: a new registration (JSON or form fields, answered in JSON), and the
- * owner's status, change and removal through the private token. The registration page
- * and the owner's private page call the same services (functions/services/).
+ * /api/registrations: a new registration and the owner's status, change and removal
+ * through the private token, answered in JSON. The registration page and the owner's
+ * private page call the same services (functions/services/).
  */
 export function registrationRoutes(deps: Required<AppDeps>) {
-  return new Hono()
-    .post('/', async (c) => {
-      const { data } = await readBody(c);
-      const done = await registerListing(deps, data, c.req.header('cf-connecting-ip'));
+  return new OpenAPIHono()
+    .openapi(create, async (c) => {
+      const done = await registerListing(deps, (await readBody(c)).data, c.req.header('cf-connecting-ip'));
       c.header('location', done.statusUrl);
       c.header('cache-control', 'no-store');
-      return c.json(done, 201);
+      return c.json(done as never, 201);
     })
-    .get('/:token', async (c) => {
-      const row = await getRegistrationStatus(deps.db, await ownerTokenHash(c.req.param('token')));
+    .openapi(status, async (c) => {
+      const row = await getRegistrationStatus(deps.db, await ownerTokenHash(c.req.valid('param').token));
       if (!row) throw new AppError('NOT_FOUND', messages.registrationNotFound);
-      const { id: _id, ...status } = row;
+      const { id: _id, ...found } = row;
       c.header('cache-control', 'no-store');
-      return c.json(status);
+      return c.json(found as never, 200);
     })
-    .put('/:token', async (c) => {
-      const result = await editOwnListing(deps, c.req.param('token'), (await readBody(c)).data);
+    .openapi(edit, async (c) => {
+      const result = await editOwnListing(deps, c.req.valid('param').token, (await readBody(c)).data);
       c.header('cache-control', 'no-store');
-      return c.json(result);
+      return c.json(result as never, 200);
     })
-    .delete('/:token', async (c) => {
-      await removeOwnListingByToken(deps, c.req.param('token'), backgroundOf(c));
+    .openapi(remove, async (c) => {
+      await removeOwnListingByToken(deps, c.req.valid('param').token, backgroundOf(c));
       c.header('cache-control', 'no-store');
-      return c.json({ status: 'removed' });
+      return c.json({ status: 'removed' as const }, 200);
     });
 }

@@ -1,13 +1,15 @@
-import { Hono, type Context } from 'hono';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { AppError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
-import { MAX_PER_PAGE, parseSearchQuery } from '../../src/core/search.ts';
+import { MAX_PER_PAGE, parseSearchQuery, searchQuerySchema, toSearchSpec } from '../../src/core/search.ts';
 import { supplierCsvHeader, supplierCsvRow, supplierJson } from '../../src/core/supplier-record.ts';
 import { toCsv } from '../../src/core/csv.ts';
 import { searchSuppliers, suppliersBySlugs } from '../../db/queries/suppliers.ts';
 import type { AppDeps } from '../deps.ts';
-import { openApiDocument } from '../openapi.ts';
 import { supplierSearch } from '../services/suppliers.ts';
+import { supplierPageSchema, supplierSchema } from '../../src/core/supplier-schema.ts';
+import { json, plainQuery, problem } from '../route-kit.ts';
 
 export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 const EXPORT_MAX = 5000;
@@ -39,16 +41,47 @@ function download(c: Context, format: 'csv' | 'json', items: ReturnType<typeof s
   return c.body(toCsv(supplierCsvHeader, items.map(supplierCsvRow)));
 }
 
-/** GET /api/suppliers, its export and its OpenAPI description. */
+const search = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'searchSuppliers',
+  summary: 'Cari pemasok UMKM dengan filter terstruktur',
+  description: 'Filter yang sama dengan halaman /pengadaan/. Setiap pemasok dengan identitas usaha, tanggal verifikasi, tautan toko, WhatsApp dan rentang harga; halaman membawa total, jumlah terverifikasi dan rentang harga seluruh hasil.',
+  middleware: [plainQuery],
+  request: { query: searchQuerySchema },
+  responses: { 200: json('Satu halaman pemasok', supplierPageSchema), 400: problem('Parameter tidak valid; `errors` menyebut parameternya') },
+});
+
+const { after: _after, ...exportFilters } = searchQuerySchema.shape;
+const exportQuerySchema = z.strictObject({
+  ...exportFilters,
+  format: z.enum(['csv', 'json'], { error: messages.exportFormat }).meta({ description: 'csv (UTF-8 dengan BOM, pemisah ;) atau json.' }),
+  slugs: z.string().optional().meta({ description: `Daftar slug dipisah koma (daftar pendek), maksimal ${SHORTLIST_MAX}. Tanpa ini: seluruh hasil filter, maksimal ${EXPORT_MAX.toLocaleString('id-ID')}.` }),
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/export',
+  operationId: 'exportSuppliers',
+  summary: 'Unduh hasil pencarian atau daftar pendek sebagai CSV atau JSON',
+  description: 'page dan per_page tidak dipakai: unduhan selalu berisi seluruh hasil.',
+  middleware: [plainQuery],
+  request: { query: exportQuerySchema },
+  responses: {
+    200: { description: 'Berkas unduhan', content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.array(supplierSchema) } } },
+    400: problem('Parameter tidak valid'),
+  },
+});
+
+/** GET /api/suppliers and its export. */
 export function supplierRoutes(deps: Required<AppDeps>) {
-  return new Hono()
-    .get('/', async (c) => {
-      const url = new URL(c.req.url);
-      const body = await supplierSearch(deps, url, parseSearchQuery(url.searchParams));
+  return new OpenAPIHono()
+    .openapi(search, async (c) => {
+      const body = await supplierSearch(deps, new URL(c.req.url), toSearchSpec(c.req.valid('query')));
       c.header('cache-control', PUBLIC_CACHE);
-      return c.json(body);
+      return c.json(body, 200);
     })
-    .get('/export', async (c) => {
+    .openapi(exportRoute, async (c) => {
       const { format, slugs, params } = exportParams(new URL(c.req.url));
       if (slugs) {
         const rows = await suppliersBySlugs(deps.db, slugs);
@@ -66,11 +99,4 @@ export function supplierRoutes(deps: Required<AppDeps>) {
       }
       return download(c, format, items.slice(0, EXPORT_MAX));
     });
-}
-
-export function openApiRoutes(deps: Required<AppDeps>) {
-  return new Hono().get('/', (c) => {
-    c.header('cache-control', PUBLIC_CACHE);
-    return c.json(openApiDocument(deps.config.SITE_URL));
-  });
 }

@@ -98,25 +98,31 @@ function parseBrowseKey(text: string): BrowseKey {
 }
 
 /**
- * Reads URL query parameters into a SearchSpec, refusing unknown or repeated ones
- * with a 400 that names the parameter.
+ * A query string as the record the search schema checks: a parameter given twice is a 400
+ * naming it, an empty box of a GET form ("category=") means no filter.
  */
-export function parseSearchQuery(params: URLSearchParams): SearchSpec {
+export function plainSearchParams(params: URLSearchParams): Record<string, string> {
   const record: Record<string, string> = {};
   const fields: FieldError[] = [];
   const seen = new Set<string>();
   for (const [key, value] of params) {
     if (seen.has(key)) fields.push({ path: key, message: messages.repeatedParam(key) });
     seen.add(key);
-    // An empty box in a GET form means "no filter".
     if (value.trim() !== '' || key === 'q') record[key] = value;
   }
-  const parsed = searchQuerySchema.safeParse(record);
-  if (!parsed.success || fields.length > 0) {
-    const all = [...fields, ...(parsed.success ? [] : toFieldErrors(parsed.error, messages.unknownParam))];
-    throw new AppError('BAD_REQUEST', messages.badRequest, { fields: all });
-  }
-  const v = parsed.data;
+  if (fields.length > 0) throw new AppError('BAD_REQUEST', messages.badRequest, { fields });
+  return record;
+}
+
+/** Reads URL query parameters into a SearchSpec, refusing unknown or repeated ones with a 400 that names the parameter. */
+export function parseSearchQuery(params: URLSearchParams): SearchSpec {
+  const parsed = searchQuerySchema.safeParse(plainSearchParams(params));
+  if (!parsed.success) throw new AppError('BAD_REQUEST', messages.badRequest, { fields: toFieldErrors(parsed.error, messages.unknownParam) });
+  return toSearchSpec(parsed.data);
+}
+
+/** A checked search query as the spec the queries layer receives. */
+export function toSearchSpec(v: z.output<typeof searchQuerySchema>): SearchSpec {
   const q = v.q === '' ? undefined : v.q;
   return {
     match: q === undefined ? undefined : ftsMatch(q),

@@ -157,6 +157,38 @@ describe('OpenAPI and the procurement pages', () => {
     expect((await app.request('/api/docs')).status).toBe(200);
   });
 
+  it('documents every public operation of the API, from the same route definitions that check its requests', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; in: string }[]; requestBody?: unknown }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`));
+    expect(operations.sort()).toEqual(
+      [
+        'GET /api/health health',
+        'GET /api/msmes searchMsmes',
+        'GET /api/msmes/{slug} getMsme',
+        'POST /api/registrations register',
+        'GET /api/registrations/{token} registrationStatus',
+        'PUT /api/registrations/{token} editRegistration',
+        'DELETE /api/registrations/{token} removeRegistration',
+        'POST /api/reports reportProblem',
+        'GET /api/suppliers searchSuppliers',
+        'GET /api/suppliers/export exportSuppliers',
+      ].sort(),
+    );
+    expect(doc.paths['/api/msmes/{slug}']?.['get']?.parameters).toEqual([expect.objectContaining({ name: 'slug', in: 'path' })]);
+    expect(doc.paths['/api/registrations']?.['post']?.requestBody).toMatchObject({ content: { 'application/json': { schema: { required: expect.arrayContaining(['name', 'whatsapp', 'consent']) } } } });
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Msme', 'MsmePage', 'MsmeSummary', 'RegistrationCreated', 'RegistrationStatus', 'Health']));
+    // What the document says is what is checked: a parameter it does not list is refused, naming it.
+    const unknown = await app.request('/api/msmes?warna=merah');
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { errors: { path: string; message: string }[] }).errors).toEqual([{ path: 'warna', message: 'Parameter "warna" tidak dikenal.' }]);
+    const twice = await app.request('/api/suppliers?category=kuliner&category=fesyen');
+    expect(((await twice.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe('Parameter "category" hanya boleh diisi sekali.');
+    expect((await app.request('/api/msmes?category=&q=keripik')).status).toBe(200);
+  });
+
   it('browses /pengadaan/ on by after, and says the page continues with a way back to the start', async () => {
     const first = await (await app.request('/pengadaan/?category=kuliner&per_page=5')).text();
     const next = /rel="next" href="([^"]+)"/.exec(first)?.[1]?.replace(/&amp;/g, '&');

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * The JSON the API answers with, beside the supplier shapes (supplier-schema.ts): the
+ * source of the OpenAPI document's components, named by their `id`.
+ */
+const code = z.object({ code: z.string(), name: z.string() });
+const place = {
+  category: z.string().meta({ description: 'Kategori (slug).' }),
+  categoryName: z.string(),
+  regency: code.meta({ description: 'Kabupaten/kota (kode Kemendagri).' }),
+  district: code.meta({ description: 'Kecamatan (kode Kemendagri).' }),
+};
+
+export const msmeSummarySchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    ...place,
+    verification: z.enum(['self', 'mentor', 'staff']),
+    verifiedAt: z.iso.datetime().nullable(),
+    nibVerifiedAt: z.iso.datetime().nullable(),
+    nibVerified: z.boolean(),
+    halalNumber: z.string().nullable(),
+    halal: z.boolean(),
+    pirtNumber: z.string().nullable(),
+    isJuara: z.boolean(),
+    publishedAt: z.iso.datetime().nullable(),
+    priceFrom: z.number().int().nullable().meta({ description: 'Harga produk termurah, rupiah.' }),
+    platforms: z.array(z.string()).meta({ description: 'Platform tempat usaha ini punya toko.' }),
+  })
+  .meta({ id: 'MsmeSummary' });
+
+export const msmePageSchema = z
+  .object({
+    items: z.array(msmeSummarySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    perPage: z.number().int(),
+    pages: z.number().int(),
+    links: z.object({ self: z.string(), first: z.string(), prev: z.string().optional(), next: z.string().optional(), last: z.string().optional() }),
+  })
+  .meta({ id: 'MsmePage' });
+
+export const msmeSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    ...place,
+    kbliCodes: z.array(z.string()),
+    kbliEdition: z.string(),
+    regencyCode: z.string(),
+    districtCode: z.string(),
+    address: z.string().nullable(),
+    whatsapp: z.string().meta({ description: 'Nomor WhatsApp usaha, E.164.' }),
+    nib: z.string().nullable(),
+    nibVerifiedAt: z.iso.datetime().nullable(),
+    halalNumber: z.string().nullable(),
+    pirtNumber: z.string().nullable(),
+    verification: z.enum(['self', 'mentor', 'staff']),
+    verifiedAt: z.iso.datetime().nullable(),
+    isJuara: z.boolean(),
+    isSample: z.boolean().meta({ description: 'Data contoh, bukan usaha sungguhan.' }),
+    publishedAt: z.iso.datetime().nullable(),
+    updatedAt: z.iso.datetime(),
+    storeLinks: z.array(z.object({ platform: z.string(), url: z.url() })),
+    products: z.array(z.object({ name: z.string(), priceMin: z.number().int(), priceMax: z.number().int().nullable() })),
+  })
+  .meta({ id: 'Msme' });
+
+export const registrationCreatedSchema = z
+  .object({
+    slug: z.string(),
+    status: z.literal('pending'),
+    statusUrl: z.url().meta({ description: 'Tautan pribadi pemilik: simpan, jangan dibagikan.' }),
+    statusToken: z.string().meta({ description: 'Token tautan pribadi (256 bit); disimpan hanya sebagai hash.' }),
+    emailed: z.boolean().meta({ description: 'Salinan tautan terkirim ke email yang diisi.' }),
+  })
+  .meta({ id: 'RegistrationCreated' });
+
+export const registrationStatusSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    status: z.enum(['pending', 'published', 'rejected', 'removed']),
+    rejectionReason: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    publishedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'RegistrationStatus' });
+
+export const healthSchema = z
+  .object({ status: z.literal('ok'), database: z.literal('ok'), databaseMs: z.number().int(), time: z.iso.datetime() })
+  .meta({ id: 'Health' });
+
+/** Path parameters: a listing's slug and an owner's private token. */
+export const slugParam = z.object({ slug: z.string().meta({ description: 'Slug profil, misalnya keripik-tempe-bu-enok.' }) });
+export const tokenParam = z.object({ token: z.string().meta({ description: 'Token tautan pribadi pemilik (43 karakter).' }) });
