@@ -31,7 +31,7 @@ const positiveInt = (message: string, max: number) =>
 /** The query string of a directory or supplier search, as the API and the search pages accept it. */
 export const searchQuerySchema = z
   .strictObject({
-    q: z.string().trim().max(MAX_QUERY, messages.query).optional().meta({ description: 'Kata kunci (nama, produk, deskripsi, wilayah); awalan kata cocok, maksimal 100 karakter.' }),
+    q: z.string().trim().max(MAX_QUERY, messages.query).optional().meta({ description: 'Kata kunci (nama, produk, deskripsi, wilayah), maksimal 100 karakter; semua kata harus cocok, kata terakhir boleh berupa awalan ("kerip" menemukan keripik).' }),
     category: z.enum(categorySlugs, { error: messages.category }).optional().meta({ description: 'Kategori (slug), misalnya kuliner.' }),
     kbli: z.string().regex(/^\d{2,5}$/, messages.kbliFilter).optional().meta({ description: 'Kode KBLI 2020, 2 sampai 5 angka; cocok dengan awalan kode.' }),
     regency: z.string().refine((c) => findRegency(c) !== undefined, messages.regency).optional().meta({ description: 'Kode Kemendagri kabupaten/kota, misalnya 32.73.' }),
@@ -143,9 +143,12 @@ export function toSearchSpec(v: z.output<typeof searchQuerySchema>): SearchSpec 
 }
 
 /**
- * Keywords as a safe FTS5 expression: words only (letters and digits of any script),
- * each quoted and prefix-matched, all required. FTS syntax characters never reach SQLite.
- * Returns undefined when nothing searchable is left (the search is then a browse).
+ * Keywords as a safe FTS5 expression: words only (letters and digits of any script), each
+ * quoted, all required. The last word is also matched as the start of a word ("kerip"
+ * finds keripik), as someone still typing it means; the words before it were typed whole.
+ * Matching those as prefixes too made FTS5 merge every word that starts with them: "batik
+ * cirebon" at a million listings took 12 ms that way and 6 ms as words. FTS syntax
+ * characters never reach SQLite. Undefined when nothing searchable is left (a browse).
  */
 export function ftsMatch(q: string): string | undefined {
   const terms = q
@@ -155,8 +158,9 @@ export function ftsMatch(q: string): string | undefined {
     .match(/[\p{L}\p{N}]+/gu);
   if (!terms) return undefined;
   const unique = [...new Set(terms)].slice(0, MAX_TERMS);
+  const last = unique.length - 1;
   // A one-letter prefix would match nearly everything; such a term must match whole.
-  return unique.map((t) => (t.length > 1 ? `"${t}"*` : `"${t}"`)).join(' AND ');
+  return unique.map((t, i) => (i === last && t.length > 1 ? `"${t}"*` : `"${t}"`)).join(' AND ');
 }
 
 /** The spec's filters as index tags (see search-tags.ts), composite where a pair has one. */
