@@ -105,8 +105,6 @@ export interface MatchOptions {
    * such as "batik cirebon" at a million listings) is not made.
    */
   exactTotal?: boolean;
-  /** How many of the newest matches are ranked (RANK_WINDOW unless given): fewer cost less for common pairs of words. */
-  rankWindow?: number;
 }
 
 /**
@@ -119,7 +117,6 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options?: MatchO
 export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOptions = {}): Promise<Matches & Partial<MatchSummary> & { records: unknown[] }> {
   const offset = (spec.page - 1) * spec.perPage;
   const match = ftsQuery(spec);
-  const window = options.rankWindow ?? RANK_WINDOW;
   let statement: SQL;
   if (!match) {
     const where = and(...filters(spec));
@@ -140,20 +137,20 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOp
     const figures = options.summary ? sql`count(*), count(m.nib_verified_at), min(m.price_min), max(m.price_max)` : sql`count(*)`;
     const beyond =
       options.exactTotal === false && !options.summary
-        ? sql`json_array(${window + 1})`
+        ? sql`json_array(${RANK_WINDOW + 1})`
         : options.summary
           ? sql`(SELECT json_array(${figures}) FROM msmes m INDEXED BY msmes_summary_idx WHERE m.id IN (${all}))`
           : sql`(SELECT json_array(count(*)) FROM (${all}))`;
     statement = sql`
       WITH hits AS MATERIALIZED (
         SELECT rowid AS id, ${RANK} AS score FROM msme_fts WHERE msme_fts MATCH ${match}
-        ORDER BY rowid DESC LIMIT ${window + 1}),
+        ORDER BY rowid DESC LIMIT ${RANK_WINDOW + 1}),
       n AS (SELECT count(*) AS c FROM hits)
-      SELECT CASE WHEN (SELECT c FROM n) <= ${window}
+      SELECT CASE WHEN (SELECT c FROM n) <= ${RANK_WINDOW}
                   THEN (SELECT json_array(${figures}) FROM hits JOIN msmes m INDEXED BY msmes_summary_idx ON m.id = hits.id)
                   ELSE ${beyond} END AS summary,
              (SELECT json_group_array(json_array(id, score)) FROM (
-                SELECT id, score FROM (SELECT id, score FROM hits ORDER BY id DESC LIMIT ${window})
+                SELECT id, score FROM (SELECT id, score FROM hits ORDER BY id DESC LIMIT ${RANK_WINDOW})
                 ORDER BY score, id DESC LIMIT ${spec.perPage} OFFSET ${offset})) AS hits`;
   }
   // The records read the page's ids from the computed hits (materialised, so the match runs once);
@@ -172,8 +169,8 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOp
     records: jsonList<unknown>(row?.records),
     ids: hits.map(([id]) => id),
     total,
-    atLeast: Boolean(match) && options.exactTotal === false && !options.summary && total > window,
-    reachable: match ? Math.min(total, window) : total,
+    atLeast: Boolean(match) && options.exactTotal === false && !options.summary && total > RANK_WINDOW,
+    reachable: match ? Math.min(total, RANK_WINDOW) : total,
     order: match ? ('relevance' as const) : ('verified-newest' as const),
     next: nextKey(spec, hits),
   };

@@ -28,7 +28,7 @@ export type MsmeSummaryRow = Awaited<ReturnType<typeof summariesByIds>>[number];
  * A page of published listings matching the spec, with the total. With keywords the
  * order is BM25 relevance; without, verified first, then newest.
  */
-export async function searchMsmes(db: DbOrTx, spec: SearchSpec, options: { exactTotal?: boolean; rankWindow?: number } = {}) {
+export async function searchMsmes(db: DbOrTx, spec: SearchSpec, options: { exactTotal?: boolean } = {}) {
   const matches = await findMatches(db, spec, options);
   return { ...matches, items: await summariesByIds(db, matches.ids) };
 }
