@@ -174,6 +174,10 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOp
     order: match ? ('relevance' as const) : ('verified-newest' as const),
     next: nextKey(spec, hits),
   };
+  // Whole words found less than a page: the last word may be one still being typed.
+  if (spec.match && spec.prefixMatch && spec.prefixMatch !== spec.match && total < spec.perPage) {
+    return findMatches(db, { ...spec, match: spec.prefixMatch, prefixMatch: undefined }, options as MatchOptions & { summary: true });
+  }
   if (!options.summary) return result;
   return { ...result, verified: Number(verified ?? 0), priceRange: min === null || min === undefined ? null : { min, max: max ?? min } };
 }

@@ -54,7 +54,7 @@ describe('filter tokens, composite pairs included', () => {
           ).split(' '),
         );
         const wantedDistrict = s.district && s.regency ? someDistrict(s.regency) : undefined;
-        const searchSpec = { ...s, district: wantedDistrict, match: '"x"*', q: 'x', page: 1, perPage: 20 } as SearchSpec;
+        const searchSpec = { ...s, district: wantedDistrict, match: '"x"', prefixMatch: '"x"*', q: 'x', page: 1, perPage: 20 } as SearchSpec;
         const selected = specTags(searchSpec).every((t) => tokens.has(t));
         const meets =
           (!s.regency || s.regency === l.regencyCode) &&

@@ -3,18 +3,21 @@ import { ftsMatch, parseSearchQuery } from '../../src/core/search.ts';
 import { AppError } from '../../src/core/errors.ts';
 
 describe('keywords as an FTS5 expression', () => {
-  it('requires every word whole, and lets the last one be the start of a word', () => {
-    expect(ftsMatch('batik cirebon')).toBe('"batik" AND "cirebon"*');
-    expect(ftsMatch('kerip')).toBe('"kerip"*');
-    expect(ftsMatch('Kopi  KOPI susu')).toBe('"kopi" AND "susu"*');
+  it('requires every word whole, or with the last one as the start of a word', () => {
+    expect(ftsMatch('batik cirebon')).toBe('"batik" AND "cirebon"');
+    expect(ftsMatch('batik cirebon', { lastAsPrefix: true })).toBe('"batik" AND "cirebon"*');
+    expect(ftsMatch('kerip', { lastAsPrefix: true })).toBe('"kerip"*');
+    expect(ftsMatch('Kopi  KOPI susu', { lastAsPrefix: true })).toBe('"kopi" AND "susu"*');
     // A one-letter last word would match nearly everything: whole only.
-    expect(ftsMatch('vitamin c')).toBe('"vitamin" AND "c"');
+    expect(ftsMatch('vitamin c', { lastAsPrefix: true })).toBe('"vitamin" AND "c"');
+    const spec = parseSearchQuery(new URLSearchParams('q=kopi garut'));
+    expect([spec.match, spec.prefixMatch]).toEqual(['"kopi" AND "garut"', '"kopi" AND "garut"*']);
   });
 
   it('keeps FTS syntax out: only letters and digits become words', () => {
-    expect(ftsMatch('"a" OR b* NEAR(cc)')).toBe('"a" AND "or" AND "b" AND "near" AND "cc"*');
+    expect(ftsMatch('"a" OR b* NEAR(cc)', { lastAsPrefix: true })).toBe('"a" AND "or" AND "b" AND "near" AND "cc"*');
     expect(ftsMatch('— * ( ) "')).toBeUndefined();
-    expect(ftsMatch('Dodol Garut Café')).toBe('"dodol" AND "garut" AND "cafe"*');
+    expect(ftsMatch('Dodol Garut Café')).toBe('"dodol" AND "garut" AND "cafe"');
   });
 });
 
