@@ -4,57 +4,65 @@ import type { SearchSpec } from '../../src/core/search.ts';
 import type { DbOrTx } from '../client.ts';
 import { msmes, products, storeLinks } from '../schema.ts';
 
-const summaryColumns = {
-  id: msmes.id,
-  slug: msmes.slug,
-  name: msmes.name,
-  description: msmes.description,
-  category: msmes.category,
-  regencyCode: msmes.regencyCode,
-  districtCode: msmes.districtCode,
-  verification: msmes.verification,
-  verifiedAt: msmes.verifiedAt,
-  nibVerifiedAt: msmes.nibVerifiedAt,
-  halalNumber: msmes.halalNumber,
-  pirtNumber: msmes.pirtNumber,
-  isJuara: msmes.isJuara,
-  publishedAt: msmes.publishedAt,
-  priceFrom: msmes.priceMin,
-};
+/**
+ * A listing as a card shows it, as one JSON array built inside SQLite, with the platforms
+ * it sells on (once each, in the owner's order): one statement for a whole page, also over
+ * HTTP to Turso, instead of a query for the rows and one for their links.
+ */
+const SUMMARY_JSON = sql.raw(`json_array(
+  m.id, m.slug, m.name, m.description, m.category, m.regency_code, m.district_code, m.verification, m.verified_at,
+  m.nib_verified_at, m.halal_number, m.pirt_number, m.is_juara, m.published_at, m.price_min,
+  (SELECT json_group_array(platform) FROM (
+    SELECT platform FROM store_links WHERE store_links.msme_id = m.id GROUP BY platform ORDER BY min(position))))`);
 
-export type MsmeSummaryRow = Awaited<ReturnType<typeof summariesByIds>>[number];
+type SummaryTuple = [
+  number, string, string, string, string, string, string, string, number | null,
+  number | null, string | null, string | null, number, number | null, number | null,
+  string[],
+];
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+function summaryOf(t: SummaryTuple) {
+  const [id, slug, name, description, category, regencyCode, districtCode, verification, verifiedAt, nibVerifiedAt, halalNumber, pirtNumber, isJuara, publishedAt, priceFrom, platforms] = t;
+  return {
+    id,
+    slug,
+    name,
+    description,
+    category,
+    regencyCode,
+    districtCode,
+    verification: verification as 'self' | 'mentor' | 'staff',
+    verifiedAt: date(verifiedAt),
+    nibVerifiedAt: date(nibVerifiedAt),
+    halalNumber,
+    pirtNumber,
+    isJuara: isJuara === 1,
+    publishedAt: date(publishedAt),
+    priceFrom,
+    platforms,
+  };
+}
+
+export type MsmeSummaryRow = ReturnType<typeof summaryOf>;
 
 /**
  * A page of published listings matching the spec, with the total. With keywords the
- * order is BM25 relevance; without, verified first, then newest.
+ * order is BM25 relevance; without, verified first, then newest. One statement.
  */
 export async function searchMsmes(db: DbOrTx, spec: SearchSpec, options: { exactTotal?: boolean } = {}) {
-  const matches = await findMatches(db, spec, options);
-  return { ...matches, items: await summariesByIds(db, matches.ids) };
+  const { records, ...matches } = await findMatches(db, spec, { records: SUMMARY_JSON, ...(options.exactTotal === false ? { exactTotal: false } : {}) });
+  return { ...matches, items: inOrder(matches.ids, (records as SummaryTuple[]).map(summaryOf)) };
 }
 
-/** Listing summaries (what a card shows) for these ids, in their order. */
-export async function summariesByIds(db: DbOrTx, ids: number[]) {
+/** Listing summaries (what a card shows) for these ids, in their order, in one statement. */
+export async function summariesByIds(db: DbOrTx, ids: number[]): Promise<MsmeSummaryRow[]> {
   if (ids.length === 0) return [];
-  const [rows, extras] = await Promise.all([db.select(summaryColumns).from(msmes).where(inArray(msmes.id, ids)), summaryExtras(db, ids)]);
-  return inOrder(ids, rows).map((r) => ({ ...r, ...(extras.get(r.id) ?? { platforms: [] }) }));
-}
-
-/** For a set of listings: their platforms, in one query rather than one per row. */
-async function summaryExtras(db: DbOrTx, ids: number[]) {
-  const out = new Map<number, { platforms: string[] }>();
-  if (ids.length === 0) return out;
-  for (const id of ids) out.set(id, { platforms: [] });
-  const links = await db
-    .select({ msmeId: storeLinks.msmeId, platform: storeLinks.platform })
-    .from(storeLinks)
-    .where(inArray(storeLinks.msmeId, ids))
-    .orderBy(asc(storeLinks.position));
-  for (const l of links) {
-    const entry = out.get(l.msmeId);
-    if (entry && !entry.platforms.includes(l.platform)) entry.platforms.push(l.platform);
-  }
-  return out;
+  const [row] = await db.all<{ list: string }>(
+    sql`SELECT json_group_array(${SUMMARY_JSON}) AS list FROM ${msmes} m WHERE m.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND +m.status = 'published'`,
+  );
+  return inOrder(ids, (JSON.parse(row?.list ?? '[]') as SummaryTuple[]).map(summaryOf));
 }
 
 /** One published listing with its store links and products, or undefined. */
