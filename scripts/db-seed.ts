@@ -18,7 +18,7 @@ try {
     if (hasFlag('reset')) say(`Menghapus ${await removeSample(db)} listing contoh lama …`);
     say(`Mengisi ${count} listing UMKM contoh (seed ${seed}) …`);
     const started = Date.now();
-    await seedSample(db, { total: count, seed, onProgress: progress('data contoh') });
+    await seedSample(db, { total: count, seed, onProgress: progress('data contoh'), onIndex: progress('membangun indeks') });
     say(`Selesai dalam ${((Date.now() - started) / 1000).toFixed(1)} dtk. Total listing: ${await countListings(db)}.`);
   }
 } catch (error) {

@@ -23,10 +23,49 @@ export interface SeedProgress {
  */
 export async function seedSample(
   db: Db,
-  options: { total: number; seed?: number; now?: Date; onProgress?: (p: SeedProgress) => void },
+  options: {
+    total: number;
+    seed?: number;
+    now?: Date;
+    onProgress?: (p: SeedProgress) => void;
+    onIndex?: (p: SeedProgress) => void;
+    /** From how many listings an empty database is filled with its indexes built at the end (50,000). */
+    bulkFrom?: number;
+  },
 ): Promise<number> {
   const now = options.now ?? new Date();
   const taken = new Set((await db.select({ slug: msmes.slug }).from(msmes)).map((r) => r.slug));
+  // Filling an empty database with many listings: the indexes are built once at the end,
+  // sorted, rather than row by row in random order (1,000,000 listings: 384 -> 242 s).
+  const deferred = taken.size === 0 && options.total >= (options.bulkFrom ?? BULK) ? await dropIndexes(db) : [];
+  try {
+    await insertSample(db, options, now, taken);
+  } finally {
+    for (const [i, create] of deferred.entries()) {
+      await db.run(sql.raw(create));
+      options.onIndex?.({ done: i + 1, total: deferred.length });
+    }
+  }
+  await optimizeSearchIndex(db);
+  return options.total;
+}
+
+/** Listings from which an empty database is filled with its indexes built at the end. */
+const BULK = 50_000;
+
+/** The tables a seed writes to, whose indexes are dropped for a bulk fill and made again after. */
+const SEEDED_TABLES = ['msmes', 'store_links', 'products', 'audit_log'];
+
+/** Drops the seeded tables' own indexes and returns the statements that make them again. */
+async function dropIndexes(db: Db): Promise<string[]> {
+  const rows = await db.all<{ name: string; sql: string }>(
+    sql`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${sql.join(SEEDED_TABLES.map((t) => sql`${t}`), sql`, `)})`,
+  );
+  for (const row of rows) await db.run(sql.raw(`DROP INDEX "${row.name.replace(/"/g, '""')}"`));
+  return rows.map((r) => r.sql);
+}
+
+async function insertSample(db: Db, options: { total: number; seed?: number; onProgress?: (p: SeedProgress) => void }, now: Date, taken: Set<string>) {
   // Every row needs a status token hash; sample rows get 256 random bits in its shape,
   // the hash of no token anyone holds, so nobody can open their status page.
   const tokenHash = () => randomBytes(32).toString('hex');
@@ -77,8 +116,6 @@ export async function seedSample(
     });
     await releaseNativeMemory();
   }
-  await optimizeSearchIndex(db);
-  return options.total;
 }
 
 /**
