@@ -187,3 +187,16 @@ export function inOrder<T extends { id: number }>(ids: number[], rows: T[]): T[]
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/** A date column as SQLite keeps it (milliseconds), or null. */
+export const dateOf = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+/** Records of published listings built as JSON by `record` (over `m`), for these ids and in their order, in one statement. */
+export async function recordsByIds<T>(db: DbOrTx, ids: number[], record: SQL): Promise<T[]> {
+  if (ids.length === 0) return [];
+  // "+m.status": by primary key alone; an index on status would make the planner scan every published row.
+  const [row] = await db.all<{ list: string }>(
+    sql`SELECT json_group_array(${record}) AS list FROM ${msmes} m WHERE m.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND +m.status = 'published'`,
+  );
+  return JSON.parse(row?.list ?? '[]') as T[];
+}

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { findMatches, inOrder } from './matches.ts';
+import { dateOf as date, findMatches, inOrder, recordsByIds } from './matches.ts';
 import type { SearchSpec } from '../../src/core/search.ts';
 import type { DbOrTx } from '../client.ts';
 import { msmes, products, storeLinks } from '../schema.ts';
@@ -20,8 +20,6 @@ type SummaryTuple = [
   number | null, string | null, string | null, number, number | null, number | null,
   string[],
 ];
-
-const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 function summaryOf(t: SummaryTuple) {
   const [id, slug, name, description, category, regencyCode, districtCode, verification, verifiedAt, nibVerifiedAt, halalNumber, pirtNumber, isJuara, publishedAt, priceFrom, platforms] = t;
@@ -58,11 +56,7 @@ export async function searchMsmes(db: DbOrTx, spec: SearchSpec, options: { exact
 
 /** Listing summaries (what a card shows) for these ids, in their order, in one statement. */
 export async function summariesByIds(db: DbOrTx, ids: number[]): Promise<MsmeSummaryRow[]> {
-  if (ids.length === 0) return [];
-  const [row] = await db.all<{ list: string }>(
-    sql`SELECT json_group_array(${SUMMARY_JSON}) AS list FROM ${msmes} m WHERE m.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND +m.status = 'published'`,
-  );
-  return inOrder(ids, (JSON.parse(row?.list ?? '[]') as SummaryTuple[]).map(summaryOf));
+  return inOrder(ids, (await recordsByIds<SummaryTuple>(db, ids, SUMMARY_JSON)).map(summaryOf));
 }
 
 /** One published listing with its store links and products, or undefined. */

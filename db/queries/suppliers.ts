@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { SearchSpec } from '../../src/core/search.ts';
 import type { DbOrTx } from '../client.ts';
 import { msmes } from '../schema.ts';
-import { findMatches, inOrder } from './matches.ts';
+import { dateOf as date, findMatches, inOrder, recordsByIds } from './matches.ts';
 
 /**
  * One published supplier as a JSON array, built inside SQLite: the record, its store links
@@ -25,8 +25,6 @@ type SupplierTuple = [
   [string, string][],
   [string, number, number | null][],
 ];
-
-const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 function fromTuple(t: SupplierTuple) {
   const [id, slug, name, description, category, kbliCodes, kbliEdition, regencyCode, districtCode, address, whatsapp, nib, nibVerifiedAt, halalNumber, pirtNumber, verification, verifiedAt, isJuara, publishedAt, updatedAt, links, items] = t;
@@ -61,12 +59,7 @@ function fromTuple(t: SupplierTuple) {
 
 /** Full supplier records for ids, in that order (unpublished ones left out), in one statement. */
 export async function suppliersByIds(db: DbOrTx, ids: number[]) {
-  if (ids.length === 0) return [];
-  // "+m.status": by primary key alone; an index on status would make the planner scan every published row.
-  const [row] = await db.all<{ list: string }>(
-    sql`SELECT json_group_array(${SUPPLIER_JSON}) AS list FROM ${msmes} m WHERE m.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND +m.status = 'published'`,
-  );
-  return inOrder(ids, (JSON.parse(row?.list ?? '[]') as SupplierTuple[]).map(fromTuple));
+  return inOrder(ids, (await recordsByIds<SupplierTuple>(db, ids, SUPPLIER_JSON)).map(fromTuple));
 }
 
 /** A page of suppliers for a procurement search, with totals for the price survey (HPS). */
