@@ -15,7 +15,7 @@ export interface AppDeps {
    * approved, changed, marked or removed): every Node process drops them at once.
    */
   pagesChanged?: (tags: string[]) => Promise<void> | void;
-  /** fetch for services outside our walls (Turnstile, email, the deploy hook); tests give a stand-in. */
+  /** fetch for services outside our walls (Turnstile, email); tests give a stand-in. */
   fetch?: typeof fetch;
   /** Sends an email, or null when no email service is configured (see functions/email.ts). */
   sendEmail?: SendEmail | null;

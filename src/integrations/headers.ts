@@ -22,7 +22,7 @@ export function securityHeadersFile(): AstroIntegration {
         const block = (path: string, headers: Record<string, string>) =>
           `\n${path}\n${Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n`;
         // Every asset gets the base set; pages (folders ending in "/" and the 404 page) the document set too,
-        // and a Cache-Control that makes browsers ask again after a rebuild.
+        // and a Cache-Control that makes browsers ask again after a deploy.
         const pageHeaders = { ...documentSecurityHeaders, 'Cache-Control': htmlCacheControl };
         appendFileSync(
           join(clientDir, '_headers'),
