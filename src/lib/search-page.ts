@@ -1,5 +1,6 @@
 import { AppError, type FieldError } from '../core/errors.ts';
 import { parseSearchQuery } from '../core/search.ts';
+import { categories } from '../core/reference.ts';
 import { searchMsmes } from '../../db/queries/msmes.ts';
 import type { DbOrTx } from '../../db/client.ts';
 
@@ -37,7 +38,15 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
   try {
     const spec = parseSearchQuery(params);
     const result = await searchMsmes(db, spec, { exactTotal: false });
-    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)) };
+    // Nothing found: never fillers. How many the words find in all of Jawa Barat when a
+    // filter narrowed them, and the categories whose name or description has the words.
+    const filtered = Boolean(spec.category || spec.regency);
+    const wider =
+      result.total === 0 && filtered && spec.match
+        ? (await searchMsmes(db, { ...spec, category: undefined, regency: undefined, district: undefined, page: 1 }, { exactTotal: false })).total
+        : undefined;
+    const nearby = result.total === 0 ? matchingCategories(query.q) : [];
+    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, nearby };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const ourName = Object.fromEntries(Object.entries(PARAMS).map(([ours, api]) => [api, ours]));
@@ -54,4 +63,14 @@ export function searchHref(query: SearchPageQuery, page: number): string {
   if (query.wilayah) params.set('wilayah', query.wilayah);
   if (page > 1) params.set('halaman', String(page));
   return `/cari/${params.size ? `?${params}` : ''}`;
+}
+
+/** Categories whose name or description holds one of the words (3 letters or more). */
+export function matchingCategories(q: string) {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+  if (words.length === 0) return [];
+  return categories.filter((c) => {
+    const text = `${c.name} ${c.description}`.toLowerCase();
+    return words.some((w) => text.includes(w));
+  });
 }

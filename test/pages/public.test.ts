@@ -111,6 +111,20 @@ describe('search on the server', () => {
     expect(page).toMatch(/Kabupaten\/kota: /);
   });
 
+  it('never shows fillers: says nothing matched, with the words found elsewhere in Jawa Barat and a way to drop the filters', async () => {
+    const target = published[2]!;
+    const elsewhere = target.regencyCode === '32.01' ? '32.02' : '32.01';
+    const page = await html(`/cari/?q=${encodeURIComponent(target.name)}&wilayah=${elsewhere}`);
+    expect(page).toContain(`Tidak ada usaha yang cocok dengan “${target.name}” dengan filter ini.`);
+    expect(page).not.toContain('<li class="card listing">');
+    expect(page).toMatch(/Lihat \d+ hasil “[^”]+” di seluruh Jawa Barat/);
+    expect(page).toContain('Hapus semua filter');
+    const none = await html('/cari/?q=zzqxv');
+    expect(none).toContain('Tidak ada usaha yang cocok dengan “zzqxv”.');
+    expect(none).not.toContain('<li class="card listing">');
+    expect(await html('/cari/?q=kuliner%20zzqxv')).toContain('Kategori yang cocok: <a href="/kategori/kuliner/">Kuliner</a>');
+  });
+
   it('answers the results alone for the script that updates them as you type', async () => {
     const res = await site.get('/cari/hasil/?q=keripik');
     expect(res.status).toBe(200);
