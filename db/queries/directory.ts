@@ -1,24 +1,24 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { msmes } from '../schema.ts';
+import { listingCounts as countsTable, msmes } from '../schema.ts';
 import { summariesByIds } from './msmes.ts';
 
 const published = eq(msmes.status, 'published');
 
-/** The home page's figures: published listings in all, with a verified NIB, per category and per kabupaten/kota. */
+/** The home page's figures: published listings in all, with a verified NIB, per category and per kabupaten/kota (from listing_counts). */
 export async function directoryFigures(db: DbOrTx) {
-  const [byCategory, byRegency, [verified]] = await Promise.all([
-    db.select({ key: msmes.category, n: count() }).from(msmes).where(published).groupBy(msmes.category),
-    db.select({ key: msmes.regencyCode, n: count() }).from(msmes).where(published).groupBy(msmes.regencyCode),
-    db.select({ n: count() }).from(msmes).where(and(published, sql`(${msmes.nibVerifiedAt} IS NOT NULL) = 1`)),
-  ]);
-  const toMap = (rows: { key: string; n: number }[]) => new Map(rows.map((r) => [r.key, r.n]));
-  return {
-    total: byCategory.reduce((sum, r) => sum + r.n, 0),
-    verified: verified?.n ?? 0,
-    byCategory: toMap(byCategory),
-    byRegency: toMap(byRegency),
-  };
+  const rows = await db.select().from(countsTable);
+  const byCategory = new Map<string, number>();
+  const byRegency = new Map<string, number>();
+  let total = 0;
+  let verified = 0;
+  for (const r of rows) {
+    byCategory.set(r.category, (byCategory.get(r.category) ?? 0) + r.published);
+    byRegency.set(r.regencyCode, (byRegency.get(r.regencyCode) ?? 0) + r.published);
+    total += r.published;
+    verified += r.verified;
+  }
+  return { total, verified, byCategory, byRegency };
 }
 
 /** The newest published listings, as cards. */
@@ -46,4 +46,11 @@ export async function profileSitemapEntries(db: DbOrTx, page: number, size: numb
     .from(msmes)
     .where(and(published, sql`${msmes.id} > ${(page - 1) * size} AND ${msmes.id} <= ${page * size}`))
     .orderBy(msmes.id);
+}
+
+/** Published listings per kabupaten/kota within a category, or per category within a kabupaten/kota (from listing_counts). */
+export async function listingCounts(db: DbOrTx, by: 'regency' | 'category', within: { category: string } | { regency: string }) {
+  const where = 'category' in within ? eq(countsTable.category, within.category) : eq(countsTable.regencyCode, within.regency);
+  const rows = await db.select().from(countsTable).where(where);
+  return new Map(rows.map((r) => [by === 'regency' ? r.regencyCode : r.category, r.published]));
 }

@@ -2,7 +2,8 @@ import { AppError } from '../core/errors.ts';
 import { formatBrowseKey, parseSearchQuery, type SearchSpec } from '../core/search.ts';
 import type { AstroGlobal } from 'astro';
 import { searchMsmes } from '../../db/queries/msmes.ts';
-import { showsSample } from '../../db/queries/directory.ts';
+import { listingCounts, showsSample } from '../../db/queries/directory.ts';
+import { categories, findCategory, findRegency, regencies } from '../core/reference.ts';
 import { cachePage } from './page-cache.ts';
 import type { DbOrTx } from '../../db/client.ts';
 
@@ -32,14 +33,26 @@ export async function browsePage(db: DbOrTx, url: URL, filter: { category?: stri
     }
   }
   const result = await searchMsmes(db, spec);
-  const next = result.next ? `${url.pathname}?setelah=${formatBrowseKey(result.next)}` : undefined;
+  const kept = new URLSearchParams([...url.searchParams].filter(([k]) => k !== 'setelah'));
+  kept.set('setelah', result.next ? formatBrowseKey(result.next) : '');
+  const next = result.next ? `${url.pathname}?${kept}` : undefined;
   return { items: result.items, total: result.total, next, continued: spec.after !== undefined, error };
+}
+
+/** The narrowing a directory page offers: kabupaten/kota on a category page, category on a kabupaten/kota page. */
+export interface Narrowing {
+  /** The query parameter: "wilayah" or "kategori". */
+  param: 'wilayah' | 'kategori';
+  label: string;
+  options: { value: string; label: string; count: number }[];
+  chosen: { value: string; label: string } | undefined;
 }
 
 /**
  * A category or kabupaten/kota page's request: the old numbered pages (/kategori/kuliner/2/)
- * lead to the first page (a Response to return); otherwise the page of listings with the
- * sample notice, cached under `tag`, or nothing for an unknown one (404) or more path (404).
+ * lead to the first page (a Response to return); otherwise the page of listings, narrowed
+ * by `?wilayah=` (category pages) or `?kategori=` (kabupaten/kota pages) with the count of
+ * each option, the sample notice, cached under `tag`; nothing for an unknown one (404).
  */
 export async function directoryRequest(
   astro: Pick<AstroGlobal, 'locals' | 'url' | 'params' | 'response' | 'redirect' | 'cache'>,
@@ -48,12 +61,41 @@ export async function directoryRequest(
   const rest = astro.params['rest'];
   if (options.found && rest && /^\d{1,6}$/.test(rest)) return astro.redirect(options.base, 301);
   const { db } = astro.locals.portal.deps;
-  const page = options.found && !rest ? await browsePage(db, astro.url, options.filter) : undefined;
-  if (!page) {
+  if (!options.found || rest) {
     astro.response.status = 404;
-    return { page, sample: false };
+    return { page: undefined, sample: false, narrowing: undefined };
   }
-  if (page.error) astro.response.status = 400;
+  const narrowing = await narrowingOf(db, astro.url, options.filter);
+  const filter = { ...options.filter, ...(narrowing.chosen ? (narrowing.param === 'wilayah' ? { regency: narrowing.chosen.value } : { category: narrowing.chosen.value }) : {}) };
+  const page = await browsePage(db, astro.url, filter);
+  const error = page.error ?? narrowing.error;
+  if (error) astro.response.status = 400;
   else cachePage(astro, [options.tag]);
-  return { page, sample: await showsSample(db) };
+  return { page: { ...page, error }, sample: await showsSample(db), narrowing };
+}
+
+/** The options to narrow a directory page by, with their counts, and the one chosen in the URL (a 400 message when it is unknown). */
+async function narrowingOf(db: DbOrTx, url: URL, filter: { category?: string; regency?: string }): Promise<Narrowing & { error?: string }> {
+  if (filter.category) {
+    const counts = await listingCounts(db, 'regency', { category: filter.category });
+    const asked = url.searchParams.get('wilayah');
+    const chosen = asked ? findRegency(asked) : undefined;
+    return {
+      param: 'wilayah',
+      label: 'Kabupaten/kota',
+      options: regencies.map((r) => ({ value: r.code, label: r.name, count: counts.get(r.code) ?? 0 })),
+      chosen: chosen && { value: chosen.code, label: chosen.name },
+      ...(asked && !chosen ? { error: 'Kabupaten/kota (wilayah) tidak dikenal, jadi yang tampil adalah seluruh Jawa Barat.' } : {}),
+    };
+  }
+  const counts = await listingCounts(db, 'category', { regency: filter.regency ?? '' });
+  const asked = url.searchParams.get('kategori');
+  const chosen = asked ? findCategory(asked) : undefined;
+  return {
+    param: 'kategori',
+    label: 'Kategori',
+    options: categories.map((c) => ({ value: c.slug, label: c.name, count: counts.get(c.slug) ?? 0 })),
+    chosen: chosen && { value: chosen.slug, label: chosen.name },
+    ...(asked && !chosen ? { error: 'Kategori tidak dikenal, jadi yang tampil adalah semua kategori.' } : {}),
+  };
 }

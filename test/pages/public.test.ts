@@ -84,6 +84,23 @@ describe('category and kabupaten/kota pages', () => {
     for (const path of ['/kategori/tidak-ada/', '/wilayah/99-99/', '/wilayah/3273/']) expect((await site.get(path)).status, path).toBe(404);
   });
 
+  it('narrow by kabupaten/kota on a category page and by category on a kabupaten/kota page, with counts and a chip to undo it, without JavaScript', async () => {
+    const target = published.find((m) => m.category === 'kuliner')!;
+    const expected = published.filter((m) => m.category === 'kuliner' && m.regencyCode === target.regencyCode);
+    const path = `/kategori/kuliner/?wilayah=${target.regencyCode}`;
+    const page = await html(path);
+    const shown = [...page.matchAll(/<h3><a href="\/umkm\/([a-z0-9-]+)\/">/g)].map((m) => m[1]);
+    expect(shown.sort()).toEqual(expected.map((m) => m.slug).sort());
+    expect(page).toContain(`(${expected.length})</option>`);
+    expect(page).toContain('aria-label="Hapus filter');
+    expect(page).toContain('href="/kategori/kuliner/"');
+    const inRegion = published.filter((m) => m.regencyCode === target.regencyCode && m.category === 'kuliner').length;
+    expect(await html(`/wilayah/${target.regencyCode.replace('.', '-')}/?kategori=kuliner`)).toContain(`${inRegion} UMKM tayang`);
+    const bad = await site.get('/kategori/kuliner/?wilayah=99.99');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Kabupaten/kota (wilayah) tidak dikenal');
+  });
+
   it('counts a kabupaten/kota page', async () => {
     const n = published.filter((m) => m.regencyCode === '32.73').length;
     expect(await html('/wilayah/32-73/')).toContain(`${n} UMKM tayang`);
