@@ -1,5 +1,6 @@
 import { AppError, type FieldError } from '../core/errors.ts';
-import { parseSearchQuery } from '../core/search.ts';
+import { ftsMatch, parseSearchQuery, type SearchSpec } from '../core/search.ts';
+import { placeInQuery } from '../core/query-places.ts';
 import { categories } from '../core/reference.ts';
 import { searchMsmes } from '../../db/queries/msmes.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -14,7 +15,24 @@ export interface SearchPageQuery {
   q: string;
   kategori: string;
   wilayah: string;
+  /** "1": take the words as they are, without reading a kabupaten/kota out of them. */
+  persis?: string;
 }
+
+/** What the page made of a kabupaten/kota named in the words. */
+export interface PlaceUnderstood {
+  typed: string;
+  /** The one it named, now the search's filter (a chip undoes it). */
+  chosen?: { code: string; name: string; undoHref: string };
+  /** Both of a kota and a kabupaten of that name, with what each has for the other words. */
+  options?: { code: string; name: string; count: number; atLeast: boolean; href: string }[];
+}
+
+/** The words as a spec without a keyword part, or with just these words. */
+const withWords = (spec: SearchSpec, rest: string): SearchSpec => {
+  const q = rest === '' ? undefined : rest;
+  return { ...spec, q, match: q && ftsMatch(q), prefixMatch: q && ftsMatch(q, { lastAsPrefix: true }) };
+};
 
 /**
  * The search page's query: keywords, category and kabupaten/kota, run by the same FTS5
@@ -27,6 +45,7 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
     q: url.searchParams.get('q')?.trim() ?? '',
     kategori: url.searchParams.get('kategori') ?? '',
     wilayah: url.searchParams.get('wilayah') ?? '',
+    ...(url.searchParams.get('persis') === '1' ? { persis: '1' } : {}),
   };
   const params = new URLSearchParams({ per_page: String(SEARCH_PAGE_SIZE) });
   for (const [ours, api] of Object.entries(PARAMS)) {
@@ -36,7 +55,23 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
   const asked = query.q !== '' || query.kategori !== '' || query.wilayah !== '';
   if (!asked) return { query, asked, errors: [] as FieldError[], result: undefined, page: 1 };
   try {
-    const spec = parseSearchQuery(params);
+    let spec = parseSearchQuery(params);
+    // "kopi garut": the kabupaten/kota named in the words becomes the filter, shown as a chip;
+    // a name both a kota and a kabupaten carry ("batik cirebon") is offered both ways.
+    let place: PlaceUnderstood | undefined;
+    const named = !spec.regency && url.searchParams.get('persis') !== '1' ? placeInQuery(query.q) : undefined;
+    if (named && named.regencies.length === 1) {
+      const regency = named.regencies[0]!;
+      spec = { ...withWords(spec, named.rest), regency: regency.code };
+      place = { typed: named.typed, chosen: { code: regency.code, name: regency.name, undoHref: searchHref({ ...query, persis: '1' }, 1) } };
+    } else if (named) {
+      const options = [];
+      for (const regency of named.regencies) {
+        const found = await searchMsmes(db, { ...withWords(spec, named.rest), regency: regency.code, page: 1 }, { exactTotal: false });
+        options.push({ code: regency.code, name: regency.name, count: found.total, atLeast: found.atLeast, href: searchHref({ q: named.rest, kategori: query.kategori, wilayah: regency.code }, 1) });
+      }
+      place = { typed: named.typed, options };
+    }
     const result = await searchMsmes(db, spec, { exactTotal: false });
     // Nothing found: never fillers. How many the words find in all of Jawa Barat when a
     // filter narrowed them, and the categories whose name or description has the words.
@@ -46,7 +81,7 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
         ? (await searchMsmes(db, { ...spec, category: undefined, regency: undefined, district: undefined, page: 1 }, { exactTotal: false })).total
         : undefined;
     const nearby = result.total === 0 ? matchingCategories(query.q) : [];
-    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, nearby };
+    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, nearby, place };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const ourName = Object.fromEntries(Object.entries(PARAMS).map(([ours, api]) => [api, ours]));
@@ -61,6 +96,7 @@ export function searchHref(query: SearchPageQuery, page: number): string {
   if (query.q) params.set('q', query.q);
   if (query.kategori) params.set('kategori', query.kategori);
   if (query.wilayah) params.set('wilayah', query.wilayah);
+  if (query.persis === '1') params.set('persis', '1');
   if (page > 1) params.set('halaman', String(page));
   return `/cari/${params.size ? `?${params}` : ''}`;
 }

@@ -142,6 +142,21 @@ describe('search on the server', () => {
     expect(await html('/cari/?q=kuliner%20zzqxv')).toContain('Kategori yang cocok: <a href="/kategori/kuliner/">Kuliner</a>');
   });
 
+  it('reads a kabupaten/kota out of the words as a removable filter, and offers both a kota and a kabupaten of one name', async () => {
+    const target = published.find((m) => m.regencyCode === '32.05')!;
+    const word = target.name.split(' ')[0]!;
+    const page = await html(`/cari/?q=${encodeURIComponent(`${word} garut`)}`);
+    expect(page).toContain('Kabupaten Garut <span aria-hidden="true">✕</span>');
+    const shown = [...page.matchAll(/<h3><a href="\/umkm\/([a-z0-9-]+)\/">/g)].map((m) => m[1]);
+    expect(shown).toContain(target.slug);
+    const inGarut = new Set(published.filter((m) => m.regencyCode === '32.05').map((m) => m.slug));
+    expect(shown.every((slug) => inGarut.has(slug!))).toBe(true);
+    expect(page).toContain(`href="/cari/?q=${encodeURIComponent(`${word} garut`).replace(/%20/g, '+')}&amp;persis=1"`);
+    expect(await html(`/cari/?q=${encodeURIComponent(`${word} garut`)}&persis=1`)).not.toContain('Kabupaten Garut <span');
+    const both = await html('/cari/?q=bandung');
+    expect(both).toMatch(/“bandung” di: <a href="\/cari\/\?wilayah=32\.04">Kabupaten Bandung<\/a> \(\d+\) · <a href="\/cari\/\?wilayah=32\.73">Kota Bandung<\/a> \(\d+\)/);
+  });
+
   it('answers the results alone for the script that updates them as you type', async () => {
     const res = await site.get('/cari/hasil/?q=keripik');
     expect(res.status).toBe(200);

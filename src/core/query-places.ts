@@ -1,0 +1,41 @@
+import { regencies, type Regency } from './reference.ts';
+
+/** A kabupaten/kota named in a search's words, and the words left for the search itself. */
+export interface PlaceInQuery {
+  /** The words without the place (and without a "kota"/"kabupaten" before it). */
+  rest: string;
+  /** The one kabupaten/kota the words name, or several when the name is both a kota and a kabupaten ("bandung"). */
+  regencies: Regency[];
+  /** The place as it was typed. */
+  typed: string;
+}
+
+const words = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Each kabupaten/kota by the words of its name without "Kabupaten"/"Kota": "bandung barat", "garut". */
+const byName = regencies.map((r) => ({ regency: r, kind: r.name.startsWith('Kota ') ? 'kota' : 'kabupaten', words: words(r.name.replace(/^(Kabupaten|Kota) /, '')) }));
+
+/**
+ * Finds a kabupaten/kota named in a search's words ("kopi garut", "keripik kota bandung",
+ * "batik cirebon"): the longest name wins ("bandung barat" over "bandung"), and "kota",
+ * "kabupaten" or "kab" just before it chooses between a kota and a kabupaten of the same
+ * name. Undefined when the words name none.
+ */
+export function placeInQuery(q: string): PlaceInQuery | undefined {
+  const typed = words(q);
+  for (let i = 0; i < typed.length; i++) {
+    const candidates = byName
+      .filter((n) => n.words.every((w, k) => typed[i + k] === w))
+      .sort((a, b) => b.words.length - a.words.length);
+    const longest = candidates[0]?.words.length;
+    if (!longest) continue;
+    let matched = candidates.filter((c) => c.words.length === longest);
+    const before = typed[i - 1];
+    const kind = before === 'kota' ? 'kota' : before === 'kabupaten' || before === 'kab' ? 'kabupaten' : undefined;
+    const start = kind && matched.some((m) => m.kind === kind) ? i - 1 : i;
+    if (kind) matched = matched.filter((m) => m.kind === kind).length > 0 ? matched.filter((m) => m.kind === kind) : matched;
+    const rest = [...typed.slice(0, start), ...typed.slice(i + longest)].join(' ');
+    return { rest, regencies: matched.map((m) => m.regency), typed: typed.slice(start, i + longest).join(' ') };
+  }
+  return undefined;
+}
