@@ -1,4 +1,5 @@
 import { regencies, type Regency } from './reference.ts';
+import { searchWords as words } from './text.ts';
 
 /** A kabupaten/kota named in a search's words, and the words left for the search itself. */
 export interface PlaceInQuery {
@@ -9,8 +10,6 @@ export interface PlaceInQuery {
   /** The place as it was typed. */
   typed: string;
 }
-
-const words = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Each kabupaten/kota by the words of its name without "Kabupaten"/"Kota": "bandung barat", "garut". */
 const byName = regencies.map((r) => ({ regency: r, kind: r.name.startsWith('Kota ') ? 'kota' : 'kabupaten', words: words(r.name.replace(/^(Kabupaten|Kota) /, '')) }));

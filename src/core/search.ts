@@ -4,6 +4,7 @@ import { platformIds } from './platforms.ts';
 import { messages } from './messages.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { toFieldErrors } from './validation.ts';
+import { searchWords } from './text.ts';
 import { filterTokens, mayBeFilterToken, tag } from './search-tags.ts';
 
 export const MAX_PER_PAGE = 100;
@@ -155,12 +156,8 @@ export function toSearchSpec(v: z.output<typeof searchQuerySchema>): SearchSpec 
  * SQLite. Undefined when nothing searchable is left (the search is then a browse).
  */
 export function ftsMatch(q: string, options: { lastAsPrefix?: boolean } = {}): string | undefined {
-  const terms = q
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu);
-  if (!terms) return undefined;
+  const terms = searchWords(q);
+  if (terms.length === 0) return undefined;
   const unique = [...new Set(terms)].slice(0, MAX_TERMS);
   const last = unique.length - 1;
   // A one-letter prefix would match nearly everything; such a word must match whole.

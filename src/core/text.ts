@@ -22,3 +22,6 @@ export function cleanText(text: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/** A search's words as the full-text index keeps them: letters and digits of any script, lowercase, accents off. */
+export const searchWords = (q: string): string[] => q.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -3,6 +3,7 @@ import { ftsMatch, parseSearchQuery, type SearchSpec } from '../core/search.ts';
 import { placeInQuery } from '../core/query-places.ts';
 import { categories } from '../core/reference.ts';
 import { searchMsmes } from '../../db/queries/msmes.ts';
+import { closestWords } from '../../db/queries/vocabulary.ts';
 import type { DbOrTx } from '../../db/client.ts';
 
 /** Results per page of the search page. */
@@ -81,7 +82,9 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
         ? (await searchMsmes(db, { ...spec, category: undefined, regency: undefined, district: undefined, page: 1 }, { exactTotal: false })).total
         : undefined;
     const nearby = result.total === 0 ? matchingCategories(query.q) : [];
-    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, nearby, place };
+    // A slip of the keyboard: the closest indexed words, offered as a link.
+    const meant = result.total === 0 && query.q ? await closestWords(db, query.q) : undefined;
+    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, nearby, place, meant };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const ourName = Object.fromEntries(Object.entries(PARAMS).map(([ours, api]) => [api, ours]));

@@ -58,6 +58,14 @@ describe('the Worker', () => {
     expect(again.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('offers the closest word for a slip of the keyboard from the search index on the libSQL server', async () => {
+    const names = ((await (await app.request('/api/msmes?per_page=50')).json()) as { items: { name: string }[] }).items.map((i) => i.name);
+    const word = names.flatMap((n) => n.toLowerCase().split(' ')).find((w) => /^[a-z]{6,}$/.test(w))!;
+    const page = await app.request(`/cari/?q=${word.slice(0, 2)}${word.slice(3)}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`Mungkin maksud Anda: <a href="/cari/?q=${word}">${word}</a>`);
+  });
+
   it('answers an unknown page with the 404 page and an unknown API path with problem+json', async () => {
     const page = await app.request('/tidak-ada/');
     expect(page.status).toBe(404);

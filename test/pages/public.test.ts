@@ -142,6 +142,15 @@ describe('search on the server', () => {
     expect(await html('/cari/?q=kuliner%20zzqxv')).toContain('Kategori yang cocok: <a href="/kategori/kuliner/">Kuliner</a>');
   });
 
+  it('offers the closest indexed word for a slip of the keyboard, and only then', async () => {
+    const word = published.flatMap((m) => m.name.toLowerCase().split(' ')).find((w) => /^[a-z]{6,}$/.test(w))!;
+    const slip = `${word.slice(0, 2)}${word.slice(3)}`;
+    const page = await html(`/cari/?q=${slip}`);
+    expect(page).toContain(`Mungkin maksud Anda: <a href="/cari/?q=${word}">${word}</a>`);
+    expect(await html(`/cari/?q=${word}`)).not.toContain('Mungkin maksud Anda');
+    expect(await html('/cari/?q=zzqxv')).not.toContain('Mungkin maksud Anda');
+  });
+
   it('reads a kabupaten/kota out of the words as a removable filter, and offers both a kota and a kabupaten of one name', async () => {
     const target = published.find((m) => m.regencyCode === '32.05')!;
     const word = target.name.split(' ')[0]!;
