@@ -27,6 +27,8 @@ export interface Category {
   /** KBLI 2020 sections (A-U) the label covers. KBLI is Indonesia's standard business classification. */
   kbliSections: string[];
   kbliExamples: string[];
+  /** Everyday words people type for it ("makanan", "pakaian"); see content/SOURCES.md. */
+  synonyms: string[];
 }
 
 

@@ -2,6 +2,7 @@ import { AppError, type FieldError } from '../core/errors.ts';
 import { ftsMatch, parseSearchQuery, type SearchSpec } from '../core/search.ts';
 import { placeInQuery } from '../core/query-places.ts';
 import { categories } from '../core/reference.ts';
+import { searchWords } from '../core/text.ts';
 import { searchMsmes } from '../../db/queries/msmes.ts';
 import { closestWords } from '../../db/queries/vocabulary.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -81,7 +82,7 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
       result.total === 0 && filtered && spec.match
         ? (await searchMsmes(db, { ...spec, category: undefined, regency: undefined, district: undefined, page: 1 }, { exactTotal: false })).total
         : undefined;
-    const nearby = result.total === 0 ? matchingCategories(query.q) : [];
+    const nearby = matchingCategories(query.q);
     // A slip of the keyboard: the closest indexed words, offered as a link.
     const meant = result.total === 0 && query.q ? await closestWords(db, query.q) : undefined;
     return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, nearby, place, meant };
@@ -104,12 +105,17 @@ export function searchHref(query: SearchPageQuery, page: number): string {
   return `/cari/${params.size ? `?${params}` : ''}`;
 }
 
-/** Categories whose name or description holds one of the words (3 letters or more). */
+/**
+ * Categories a search's words point to: a word (or two) among a category's everyday words
+ * ("makanan" → Kuliner, Oleh-oleh & Makanan Khas), or in its name or description.
+ */
 export function matchingCategories(q: string) {
-  const words = q.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+  const words = searchWords(q);
   if (words.length === 0) return [];
+  const phrases = new Set([...words, ...words.slice(1).map((w, i) => `${words[i]} ${w}`)]);
   return categories.filter((c) => {
-    const text = `${c.name} ${c.description}`.toLowerCase();
-    return words.some((w) => text.includes(w));
+    if (c.synonyms.some((s) => phrases.has(s))) return true;
+    const text = searchWords(`${c.name} ${c.description}`);
+    return words.some((w) => w.length >= 3 && text.includes(w));
   });
 }

@@ -139,7 +139,13 @@ describe('search on the server', () => {
     const none = await html('/cari/?q=zzqxv');
     expect(none).toContain('Tidak ada usaha yang cocok dengan “zzqxv”.');
     expect(none).not.toContain('<li class="card listing">');
-    expect(await html('/cari/?q=kuliner%20zzqxv')).toContain('Kategori yang cocok: <a href="/kategori/kuliner/">Kuliner</a>');
+    expect(await html('/cari/?q=kuliner%20zzqxv')).toContain('Kategori terkait: <a href="/kategori/kuliner/">Kuliner</a>');
+    // Everyday words point to their categories (content/categories.json), results or not.
+    const food = await html('/cari/?q=makanan');
+    expect(food).toContain('<a href="/kategori/kuliner/">Kuliner</a>');
+    expect(food).toContain('<a href="/kategori/oleh-oleh/">Oleh-oleh &amp; Makanan Khas</a>');
+    expect(food).not.toContain('/kategori/furnitur/');
+    expect(await html('/cari/?q=tas%20anyaman')).toContain('<a href="/kategori/kriya/">Kriya</a>');
   });
 
   it('offers the closest indexed word for a slip of the keyboard, and only then', async () => {
