@@ -38,3 +38,37 @@ export function placeInQuery(q: string): PlaceInQuery | undefined {
   }
   return undefined;
 }
+
+/** A kecamatan named in a search's words, and the words left for the search itself. */
+export interface DistrictInQuery {
+  rest: string;
+  /** The kecamatan of that name (several kabupaten/kota can have one: "sukaraja"). */
+  districts: { code: string; name: string; regencyCode: string; regencyName: string }[];
+  typed: string;
+}
+
+/** Each kecamatan by the words of its name (and of its other spelling). */
+const districtNames = regencies.flatMap((r) =>
+  r.districts.flatMap((d) =>
+    [d.name, ...(d.alsoKnownAs ? [d.alsoKnownAs] : [])].map((name) => ({ district: { code: d.code, name: d.name, regencyCode: r.code, regencyName: r.name }, words: words(name) })),
+  ),
+);
+
+/**
+ * Finds a kecamatan named in a search's words ("surabi cibiru", "batik kec sukaraja"): the
+ * longest name wins; "kecamatan" or "kec" just before it goes with it. Undefined when the
+ * words name none.
+ */
+export function districtInQuery(q: string): DistrictInQuery | undefined {
+  const typed = words(q);
+  for (let i = 0; i < typed.length; i++) {
+    const candidates = districtNames.filter((n) => n.words.length > 0 && n.words.every((w, k) => typed[i + k] === w));
+    const longest = Math.max(0, ...candidates.map((c) => c.words.length));
+    if (longest === 0) continue;
+    const matched = candidates.filter((c) => c.words.length === longest);
+    const start = typed[i - 1] === 'kecamatan' || typed[i - 1] === 'kec' ? i - 1 : i;
+    const districts = [...new Map(matched.map((m) => [m.district.code, m.district])).values()];
+    return { rest: [...typed.slice(0, start), ...typed.slice(i + longest)].join(' '), districts, typed: typed.slice(start, i + longest).join(' ') };
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { AppError, type FieldError } from '../core/errors.ts';
 import { ftsMatch, parseSearchQuery, type SearchSpec } from '../core/search.ts';
-import { placeInQuery } from '../core/query-places.ts';
+import { districtInQuery, placeInQuery } from '../core/query-places.ts';
 import { categories } from '../core/reference.ts';
 import { searchWords } from '../core/text.ts';
 import { searchMsmes } from '../../db/queries/msmes.ts';
@@ -11,12 +11,13 @@ import type { DbOrTx } from '../../db/client.ts';
 export const SEARCH_PAGE_SIZE = 20;
 
 /** The search page's own parameters (Indonesian, as people share them) and the API's names for them. */
-const PARAMS = { q: 'q', kategori: 'category', wilayah: 'regency', halaman: 'page' } as const;
+const PARAMS = { q: 'q', kategori: 'category', wilayah: 'regency', kecamatan: 'district', halaman: 'page' } as const;
 
 export interface SearchPageQuery {
   q: string;
   kategori: string;
   wilayah: string;
+  kecamatan?: string;
   /** "1": take the words as they are, without reading a kabupaten/kota out of them. */
   persis?: string;
 }
@@ -47,6 +48,7 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
     q: url.searchParams.get('q')?.trim() ?? '',
     kategori: url.searchParams.get('kategori') ?? '',
     wilayah: url.searchParams.get('wilayah') ?? '',
+    ...(url.searchParams.get('kecamatan') ? { kecamatan: url.searchParams.get('kecamatan') ?? '' } : {}),
     ...(url.searchParams.get('persis') === '1' ? { persis: '1' } : {}),
   };
   const params = new URLSearchParams({ per_page: String(SEARCH_PAGE_SIZE) });
@@ -54,7 +56,7 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
     const value = url.searchParams.get(ours);
     if (value !== null && value.trim() !== '') params.set(api, value);
   }
-  const asked = query.q !== '' || query.kategori !== '' || query.wilayah !== '';
+  const asked = query.q !== '' || query.kategori !== '' || query.wilayah !== '' || Boolean(query.kecamatan);
   if (!asked) return { query, asked, errors: [] as FieldError[], result: undefined, page: 1 };
   try {
     let spec = parseSearchQuery(params);
@@ -73,6 +75,21 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
         options.push({ code: regency.code, name: regency.name, count: found.total, atLeast: found.atLeast, href: searchHref({ q: named.rest, kategori: query.kategori, wilayah: regency.code }, 1) });
       }
       place = { typed: named.typed, options };
+    } else if (!spec.regency && url.searchParams.get('persis') !== '1') {
+      // No kabupaten/kota named: perhaps a kecamatan ("surabi cibiru").
+      const district = districtInQuery(query.q);
+      if (district && district.districts.length === 1) {
+        const d = district.districts[0]!;
+        spec = { ...withWords(spec, district.rest), regency: d.regencyCode, district: d.code };
+        place = { typed: district.typed, chosen: { code: d.code, name: `Kecamatan ${d.name}, ${d.regencyName}`, undoHref: searchHref({ ...query, persis: '1' }, 1) } };
+      } else if (district) {
+        const options = [];
+        for (const d of district.districts) {
+          const found = await searchMsmes(db, { ...withWords(spec, district.rest), regency: d.regencyCode, district: d.code, page: 1 }, { exactTotal: false });
+          options.push({ code: d.code, name: `Kecamatan ${d.name}, ${d.regencyName}`, count: found.total, atLeast: found.atLeast, href: searchHref({ q: district.rest, kategori: query.kategori, wilayah: d.regencyCode, kecamatan: d.code }, 1) });
+        }
+        place = { typed: district.typed, options };
+      }
     }
     const result = await searchMsmes(db, spec, { exactTotal: false });
     // Nothing found: never fillers. How many the words find in all of Jawa Barat when a
@@ -100,6 +117,7 @@ export function searchHref(query: SearchPageQuery, page: number): string {
   if (query.q) params.set('q', query.q);
   if (query.kategori) params.set('kategori', query.kategori);
   if (query.wilayah) params.set('wilayah', query.wilayah);
+  if (query.kecamatan) params.set('kecamatan', query.kecamatan);
   if (query.persis === '1') params.set('persis', '1');
   if (page > 1) params.set('halaman', String(page));
   return `/cari/${params.size ? `?${params}` : ''}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeInQuery } from '../../src/core/query-places.ts';
+import { districtInQuery, placeInQuery } from '../../src/core/query-places.ts';
 
 const codes = (q: string) => placeInQuery(q)?.regencies.map((r) => r.code);
 
@@ -26,5 +26,18 @@ describe('a kabupaten/kota in the words', () => {
   it('is nothing when no kabupaten/kota is named', () => {
     expect(placeInQuery('keripik singkong')).toBeUndefined();
     expect(placeInQuery('')).toBeUndefined();
+  });
+});
+
+describe('a kecamatan in the words', () => {
+  it('is found with its kabupaten/kota, and the rest kept', () => {
+    expect(districtInQuery('surabi cibiru')).toMatchObject({ rest: 'surabi', typed: 'cibiru', districts: [{ code: '32.73.25', regencyCode: '32.73' }] });
+    expect(districtInQuery('batik kec sumur bandung')?.districts.map((d) => d.code)).toEqual(['32.73.19']);
+    expect(districtInQuery('batik kec sumur bandung')?.rest).toBe('batik');
+  });
+
+  it('offers every kecamatan of that name', () => {
+    expect(districtInQuery('kopi sukaraja')?.districts.map((d) => d.regencyCode).sort()).toEqual(['32.01', '32.02', '32.06']);
+    expect(districtInQuery('keripik singkong')).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ import { approve } from '../../db/queries/review.ts';
 import { msmes } from '../../db/schema.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
 import { changedTags } from '../../src/core/page-tags.ts';
+import { districtInQuery, placeInQuery } from '../../src/core/query-places.ts';
 import { validRegistration } from '../helpers.ts';
 import { servePages } from './server.ts';
 
@@ -170,6 +171,16 @@ describe('search on the server', () => {
     expect(await html(`/cari/?q=${encodeURIComponent(`${word} garut`)}&persis=1`)).not.toContain('Kabupaten Garut <span');
     const both = await html('/cari/?q=bandung');
     expect(both).toMatch(/“bandung” di: <a href="\/cari\/\?wilayah=32\.04">Kabupaten Bandung<\/a> \(\d+\) · <a href="\/cari\/\?wilayah=32\.73">Kota Bandung<\/a> \(\d+\)/);
+  });
+
+  it('reads a kecamatan out of the words too, and keeps a chosen one as a removable chip', async () => {
+    // A listing whose name names no place itself.
+    const target = published.find((m) => !placeInQuery(m.name) && !districtInQuery(m.name))!;
+    const [row] = await db.select({ districtCode: msmes.districtCode }).from(msmes).where(eq(msmes.slug, target.slug));
+    const districtName = (await import('../../src/core/reference.ts')).findDistrict(row!.districtCode)!.name;
+    const page = await html(`/cari/?q=${encodeURIComponent(`${target.name} ${districtName}`)}`);
+    expect(page).toMatch(new RegExp(`(Kecamatan ${districtName}, [^<]+ <span aria-hidden="true">✕</span>|“${districtName.toLowerCase()}” di: )`));
+    expect(await html(`/cari/?q=${encodeURIComponent(target.name)}&wilayah=${target.regencyCode}&kecamatan=${row!.districtCode}`)).toContain(`Kecamatan ${districtName} <span aria-hidden="true">✕</span>`);
   });
 
   it('answers the results alone for the script that updates them as you type', async () => {
