@@ -22,13 +22,29 @@ export interface SearchPageQuery {
   persis?: string;
 }
 
-/** What the page made of a kabupaten/kota named in the words. */
+/** What the page made of a kabupaten/kota or kecamatan named in the words. */
 export interface PlaceUnderstood {
   typed: string;
   /** The one it named, now the search's filter (a chip undoes it). */
-  chosen?: { code: string; name: string; undoHref: string };
-  /** Both of a kota and a kabupaten of that name, with what each has for the other words. */
-  options?: { code: string; name: string; count: number; atLeast: boolean; href: string }[];
+  chosen?: { name: string; undoHref: string };
+  /** Every place of that name, with what each has for the other words. */
+  options?: { name: string; count: number; atLeast: boolean; href: string }[];
+}
+
+/** A place the words may name, as the search's filter. */
+interface NamedPlace {
+  name: string;
+  regency: string;
+  district: string | undefined;
+}
+
+/** The kabupaten/kota named in the words, or else the kecamatan, with the words left. */
+function placeNamed(q: string): { rest: string; typed: string; places: NamedPlace[] } | undefined {
+  const regency = placeInQuery(q);
+  if (regency) return { ...regency, places: regency.regencies.map((r) => ({ name: r.name, regency: r.code, district: undefined })) };
+  const district = districtInQuery(q);
+  if (district) return { ...district, places: district.districts.map((d) => ({ name: `Kecamatan ${d.name}, ${d.regencyName}`, regency: d.regencyCode, district: d.code })) };
+  return undefined;
 }
 
 /** The words as a spec without a keyword part, or with just these words. */
@@ -60,36 +76,23 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
   if (!asked) return { query, asked, errors: [] as FieldError[], result: undefined, page: 1 };
   try {
     let spec = parseSearchQuery(params);
-    // "kopi garut": the kabupaten/kota named in the words becomes the filter, shown as a chip;
-    // a name both a kota and a kabupaten carry ("batik cirebon") is offered both ways.
+    // "kopi garut", "surabi cibiru": the kabupaten/kota or kecamatan named in the words
+    // becomes the filter, shown as a chip; a name several places carry ("batik cirebon",
+    // "kopi sukaraja") is offered for each, with what each has for the other words.
     let place: PlaceUnderstood | undefined;
-    const named = !spec.regency && url.searchParams.get('persis') !== '1' ? placeInQuery(query.q) : undefined;
-    if (named && named.regencies.length === 1) {
-      const regency = named.regencies[0]!;
-      spec = { ...withWords(spec, named.rest), regency: regency.code };
-      place = { typed: named.typed, chosen: { code: regency.code, name: regency.name, undoHref: searchHref({ ...query, persis: '1' }, 1) } };
+    const named = !spec.regency && url.searchParams.get('persis') !== '1' ? placeNamed(query.q) : undefined;
+    if (named && named.places.length === 1) {
+      const chosen = named.places[0]!;
+      spec = { ...withWords(spec, named.rest), regency: chosen.regency, district: chosen.district };
+      place = { typed: named.typed, chosen: { name: chosen.name, undoHref: searchHref({ ...query, persis: '1' }, 1) } };
     } else if (named) {
       const options = [];
-      for (const regency of named.regencies) {
-        const found = await searchMsmes(db, { ...withWords(spec, named.rest), regency: regency.code, page: 1 }, { exactTotal: false });
-        options.push({ code: regency.code, name: regency.name, count: found.total, atLeast: found.atLeast, href: searchHref({ q: named.rest, kategori: query.kategori, wilayah: regency.code }, 1) });
+      for (const p of named.places) {
+        const found = await searchMsmes(db, { ...withWords(spec, named.rest), regency: p.regency, district: p.district, page: 1 }, { exactTotal: false });
+        const href = searchHref({ q: named.rest, kategori: query.kategori, wilayah: p.regency, ...(p.district ? { kecamatan: p.district } : {}) }, 1);
+        options.push({ name: p.name, count: found.total, atLeast: found.atLeast, href });
       }
       place = { typed: named.typed, options };
-    } else if (!spec.regency && url.searchParams.get('persis') !== '1') {
-      // No kabupaten/kota named: perhaps a kecamatan ("surabi cibiru").
-      const district = districtInQuery(query.q);
-      if (district && district.districts.length === 1) {
-        const d = district.districts[0]!;
-        spec = { ...withWords(spec, district.rest), regency: d.regencyCode, district: d.code };
-        place = { typed: district.typed, chosen: { code: d.code, name: `Kecamatan ${d.name}, ${d.regencyName}`, undoHref: searchHref({ ...query, persis: '1' }, 1) } };
-      } else if (district) {
-        const options = [];
-        for (const d of district.districts) {
-          const found = await searchMsmes(db, { ...withWords(spec, district.rest), regency: d.regencyCode, district: d.code, page: 1 }, { exactTotal: false });
-          options.push({ code: d.code, name: `Kecamatan ${d.name}, ${d.regencyName}`, count: found.total, atLeast: found.atLeast, href: searchHref({ q: district.rest, kategori: query.kategori, wilayah: d.regencyCode, kecamatan: d.code }, 1) });
-        }
-        place = { typed: district.typed, options };
-      }
     }
     const result = await searchMsmes(db, spec, { exactTotal: false });
     // Nothing found: never fillers. How many the words find in all of Jawa Barat when a
