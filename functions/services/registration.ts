@@ -12,6 +12,15 @@ import { TURNSTILE_FIELD, turnstileError } from '../turnstile.ts';
 /** Where an owner's private page lives. */
 export const statusPath = (token: string) => `/status/${token}`;
 
+/** The full address of an owner's private page, as it is emailed and shown. */
+export const statusUrl = (deps: Pick<AppDeps, 'config'>, token: string) => new URL(statusPath(token), deps.config.SITE_URL).toString();
+
+/** A new private link: the token for the owner, its hash (all that is stored) and the full address. */
+export async function newPrivateLink(deps: Pick<AppDeps, 'config'>) {
+  const token = newToken();
+  return { token, hash: await hashToken(token), url: statusUrl(deps, token) };
+}
+
 /**
  * A new registration, from the API (JSON) or the registration page (a form): the honeypot
  * and the fields checked, then Turnstile when configured (a token can be checked only once,
@@ -27,9 +36,8 @@ export async function registerListing(deps: Required<AppDeps>, sent: Record<stri
     const fields: FieldError[] = [...(parsed.success ? [] : toFieldErrors(parsed.error)), ...(challengeError ? [challengeError] : [])];
     throw new AppError('VALIDATION_FAILED', messages.validationFailed, { fields });
   }
-  const token = newToken();
-  const row = await createListing(deps.db, parsed.data, { now: deps.clock(), statusTokenHash: await hashToken(token), actor: 'owner' });
-  const statusUrl = new URL(statusPath(token), deps.config.SITE_URL).toString();
-  const emailed = await sendStatusLink(deps, parsed.data.email, parsed.data.name, statusUrl);
-  return { slug: row.slug, status: row.status, statusUrl, statusToken: token, emailed };
+  const link = await newPrivateLink(deps);
+  const row = await createListing(deps.db, parsed.data, { now: deps.clock(), statusTokenHash: link.hash, actor: 'owner' });
+  const emailed = await sendStatusLink(deps, parsed.data.email, parsed.data.name, link.url);
+  return { slug: row.slug, status: row.status, statusUrl: link.url, statusToken: link.token, emailed };
 }

@@ -3,7 +3,6 @@ import { AppError, type FieldError } from '../../src/core/errors.ts';
 import { freeText } from '../../src/core/free-text.ts';
 import { messages } from '../../src/core/messages.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
-import { hashToken, newToken } from '../../src/core/token.ts';
 import { toFieldErrors } from '../../src/core/validation.ts';
 import { listingPlace } from '../../db/queries/places.ts';
 import { createListing } from '../../db/queries/registrations.ts';
@@ -12,7 +11,7 @@ import { withoutHoneypot } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendStatusLink } from '../email.ts';
 import { announceChange } from '../page-changes.ts';
-import { statusPath } from './registration.ts';
+import { newPrivateLink } from './registration.ts';
 import { actorOf, type StaffSession } from './staff.ts';
 
 /** The decisions a reviewer takes on a listing, by the name in its address (/admin/umkm/:id/:aksi). */
@@ -54,9 +53,9 @@ export async function decide(deps: Required<AppDeps>, session: StaffSession, id:
 export async function replaceOwnerLink(deps: Required<AppDeps>, session: StaffSession, id: number, data: Record<string, unknown>) {
   const note = freeText(5, 300).safeParse(data['note']);
   if (!note.success) throw new AppError('VALIDATION_FAILED', messages.staff.linkNote, { fields: [{ path: 'note', message: messages.staff.linkNote }] });
-  const token = newToken();
-  await reissueOwnerLink(deps.db, { id, version: versionOf(data), actor: actorOf(session), now: deps.clock(), statusTokenHash: await hashToken(token), note: note.data });
-  return new URL(statusPath(token), deps.config.SITE_URL).toString();
+  const link = await newPrivateLink(deps);
+  await reissueOwnerLink(deps.db, { id, version: versionOf(data), actor: actorOf(session), now: deps.clock(), statusTokenHash: link.hash, note: note.data });
+  return link.url;
 }
 
 /** Closes a problem report with what was done about it. */
@@ -81,17 +80,16 @@ export async function registerForOwner(deps: Required<AppDeps>, session: StaffSe
     throw new AppError('VALIDATION_FAILED', messages.validationFailed, { fields });
   }
   const now = deps.clock();
-  const token = newToken();
-  const statusUrl = new URL(statusPath(token), deps.config.SITE_URL).toString();
+  const link = await newPrivateLink(deps);
   await createListing(deps.db, reg.data, {
     now,
-    statusTokenHash: await hashToken(token),
+    statusTokenHash: link.hash,
     actor: actorOf(session),
     verification: 'mentor',
     verifiedAt: now,
     registeredBy: session.member.id,
     consentRecord: { ownerName: consent.data.ownerName, method: consent.data.consentMethod, at: now.toISOString(), mentor: session.member.username },
   });
-  const emailed = await sendStatusLink(deps, reg.data.email, reg.data.name, statusUrl);
-  return { name: reg.data.name, statusUrl, emailed };
+  const emailed = await sendStatusLink(deps, reg.data.email, reg.data.name, link.url);
+  return { name: reg.data.name, statusUrl: link.url, emailed };
 }
