@@ -1,16 +1,16 @@
 import type { Context } from 'hono';
 import { AppError } from '../src/core/errors.ts';
 import { messages } from '../src/core/messages.ts';
-import { formToObject } from '../src/core/validation.ts';
+import { formObject, formType, mediaType } from './request-body.ts';
 
 export interface ReadBody {
   data: Record<string, unknown>;
 }
 
-/** Reads a JSON object or an HTML form; anything else is a 400 or 415 in Indonesian. */
+/** Reads a JSON object or an HTML form (whose size the body limit already checked); anything else is a 400 or 415 in Indonesian. */
 export async function readBody(c: Context): Promise<ReadBody> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type === 'application/json') {
+  const header = c.req.header('content-type') ?? '';
+  if (mediaType(header) === 'application/json') {
     let data: unknown;
     try {
       data = await c.req.json();
@@ -22,29 +22,7 @@ export async function readBody(c: Context): Promise<ReadBody> {
     }
     return { data: data as Record<string, unknown> };
   }
-  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
-    const form = await readForm(c, type);
-    const entries: [string, unknown][] = [];
-    for (const [name, value] of form) {
-      if (typeof value !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType);
-      entries.push([name, value]);
-    }
-    return { data: formToObject(entries) };
-  }
-  throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType);
-}
-
-/** The form's fields, or a 400 that says what is wrong with the body (never the parser's 500). */
-async function readForm(c: Context, type: string): Promise<FormData> {
-  if (type === 'multipart/form-data' && !/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(c.req.header('content-type') ?? '')) {
-    throw new AppError('BAD_REQUEST', messages.body.noBoundary, { fields: [{ path: 'content-type', message: messages.body.noBoundary }] });
-  }
-  try {
-    return await c.req.formData();
-  } catch (cause) {
-    const message = type === 'multipart/form-data' ? messages.body.badMultipart : messages.body.badForm;
-    throw new AppError('BAD_REQUEST', message, { cause, fields: [{ path: 'body', message }] });
-  }
+  return { data: await formObject(formType(header), () => c.req.formData()) };
 }
 
 /**

@@ -51,15 +51,29 @@ export async function readLimited(request: Request, maxKb: number): Promise<Uint
  */
 export async function readFormPost(request: Request, maxKb: number): Promise<Record<string, unknown>> {
   const header = request.headers.get('content-type') ?? '';
-  const type = header.split(';')[0]?.trim().toLowerCase() ?? '';
+  const type = formType(header);
+  const body = await readLimited(request, maxKb);
+  return formObject(type, () => new Response(body, { headers: { 'content-type': header } }).formData());
+}
+
+/** The media type of a `content-type` header: lower case, without its parameters. */
+export const mediaType = (header: string) => header.split(';')[0]?.trim().toLowerCase() ?? '';
+
+/** A form's media type, checked before its body is read: anything else is a 415, a multipart form without its boundary a 400. */
+export function formType(header: string): 'application/x-www-form-urlencoded' | 'multipart/form-data' {
+  const type = mediaType(header);
   if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType);
   if (type === 'multipart/form-data' && !/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(header)) {
     throw new AppError('BAD_REQUEST', messages.body.noBoundary, { fields: [{ path: 'content-type', message: messages.body.noBoundary }] });
   }
-  const body = await readLimited(request, maxKb);
+  return type;
+}
+
+/** The parsed form's text fields as the nested object; a body the parser refuses is a 400 (never its 500), a file a 415. */
+export async function formObject(type: ReturnType<typeof formType>, parse: () => Promise<FormData>): Promise<Record<string, unknown>> {
   let form: FormData;
   try {
-    form = await new Response(body, { headers: { 'content-type': header } }).formData();
+    form = await parse();
   } catch (cause) {
     const message = type === 'multipart/form-data' ? messages.body.badMultipart : messages.body.badForm;
     throw new AppError('BAD_REQUEST', message, { cause, fields: [{ path: 'body', message }] });
