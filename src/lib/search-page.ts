@@ -80,7 +80,7 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
     // becomes the filter, shown as a chip; a name several places carry ("batik cirebon",
     // "kopi sukaraja") is offered for each, with what each has for the other words.
     let place: PlaceUnderstood | undefined;
-    const named = !spec.regency && url.searchParams.get('persis') !== '1' ? placeNamed(query.q) : undefined;
+    const named = !spec.regency && !query.persis ? placeNamed(query.q) : undefined;
     if (named && named.places.length === 1) {
       const chosen = named.places[0]!;
       spec = { ...withWords(spec, named.rest), regency: chosen.regency, district: chosen.district };
