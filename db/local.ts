@@ -29,17 +29,22 @@ export async function openClient(url: string, authToken?: string): Promise<Clien
   return client;
 }
 
+export interface MigrateOptions {
+  /** Told when the search index is being rebuilt (a migration changed how listings are indexed), as it goes. */
+  onIndexProgress?: (p: { done: number; total: number }) => void;
+}
+
 /** Applies the checked-in drizzle-kit migrations, then rebuilds the search index if a migration emptied it. */
-export async function migrateDb(db: Db): Promise<void> {
+export async function migrateDb(db: Db, options: MigrateOptions = {}): Promise<void> {
   await migrate(db, { migrationsFolder });
-  if (!(await searchIndexInStep(db))) await rebuildSearchIndex(db);
+  if (!(await searchIndexInStep(db))) await rebuildSearchIndex(db, options.onIndexProgress);
 }
 
 /** Opens, migrates and returns a database ready to use (Node only). */
-export async function openDb(url: string, authToken?: string): Promise<{ db: Db; client: Client }> {
+export async function openDb(url: string, authToken?: string, options: MigrateOptions = {}): Promise<{ db: Db; client: Client }> {
   const client = await openClient(url, authToken);
   const db = createDb(client);
-  await migrateDb(db);
+  await migrateDb(db, options);
   return { db, client };
 }
 

@@ -1,10 +1,10 @@
-import { fail, say, loadConfig } from './cli.ts';
+import { fail, progress, say, loadConfig } from './cli.ts';
 import { openDb } from '../db/local.ts';
 
 const config = loadConfig();
 say(`Menerapkan migrasi ke ${config.DATABASE_URL.replace(/\?.*$/, '')} …`);
 try {
-  const { client } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const { client } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, { onIndexProgress: progress('indeks pencarian dibangun ulang') });
   client.close();
   say('Migrasi selesai.');
 } catch (error) {

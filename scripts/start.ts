@@ -22,7 +22,7 @@ const config = loadConfig();
 const workers = config.WORKERS ?? Math.min(4, availableParallelism());
 const outDir = fileURLToPath(new URL('../dist', import.meta.url));
 const openDatabase = () =>
-  openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN).catch((error: Error) =>
+  openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, cluster.isPrimary ? { onIndexProgress: progress('indeks pencarian dibangun ulang') } : {}).catch((error: Error) =>
     fail(`Basis data tidak dapat dibuka: ${error.message}`, 'periksa DATABASE_URL di .env, atau hapus db/etalase.db untuk mulai dari awal.'),
   );
 

@@ -1,6 +1,7 @@
 import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { findCategory, findDistrict, findRegency } from '../../src/core/reference.ts';
 import { listingTags, type Taggable } from '../../src/core/search-tags.ts';
+import { indexedText } from '../../src/core/word-forms.ts';
 import type { Db, DbOrTx } from '../client.ts';
 import { msmes, products, storeLinks } from '../schema.ts';
 
@@ -16,12 +17,18 @@ export interface IndexRow {
   platforms: string[];
 }
 
-/** The words a listing is found by: its own text, its products, its places under every spelling, and its filter tags. */
+/**
+ * The words a listing is found by: its own text, its products, its places under every
+ * spelling, its category with the words that name it, each with its index forms (see
+ * word-forms.ts), and its filter tags.
+ */
 function document({ msme: m, productNames, platforms }: IndexRow) {
   const district = findDistrict(m.districtCode);
   const place = [findRegency(m.regencyCode)?.name, district?.name, district?.alsoKnownAs].filter(Boolean).join(' ');
-  const category = findCategory(m.category)?.name ?? m.category;
-  return sql`(${m.id}, ${m.name}, ${m.description}, ${productNames.join(' ')}, ${place}, ${category}, ${listingTags(m, platforms)})`;
+  const found = findCategory(m.category);
+  const category = found ? [found.name, ...found.names].join(' ') : m.category;
+  const text = [m.name, m.description, productNames.join(' '), place, category].map(indexedText);
+  return sql`(${m.id}, ${sql.join(text.map((t) => sql`${t}`), sql`, `)}, ${listingTags(m, platforms)})`;
 }
 
 /** Adds many published listings to the full-text index in one statement (seeding, rebuilds). */
@@ -75,8 +82,10 @@ export async function optimizeSearchIndex(db: DbOrTx): Promise<void> {
 }
 
 /** Rebuilds the whole full-text index from the listings, in batches. */
-export async function rebuildSearchIndex(db: Db, onProgress?: (done: number) => void): Promise<number> {
+export async function rebuildSearchIndex(db: Db, onProgress?: (p: { done: number; total: number }) => void): Promise<number> {
   await db.run(sql`DELETE FROM msme_fts`);
+  const [published] = await db.select({ n: count() }).from(msmes).where(eq(msmes.status, 'published'));
+  const total = published?.n ?? 0;
   let afterId = 0;
   let done = 0;
   for (;;) {
@@ -93,6 +102,6 @@ export async function rebuildSearchIndex(db: Db, onProgress?: (done: number) => 
     await db.transaction(async (tx) => indexMany(tx, await indexRowsFor(tx, rows)));
     done += rows.length;
     afterId = rows[rows.length - 1]?.id ?? afterId;
-    onProgress?.(done);
+    onProgress?.({ done, total });
   }
 }

@@ -27,6 +27,11 @@ export interface Category {
   /** KBLI 2020 sections (A-U) the label covers. KBLI is Indonesia's standard business classification. */
   kbliSections: string[];
   kbliExamples: string[];
+  /**
+   * Words that name the category itself ("makanan" for Kuliner and Oleh-oleh), indexed
+   * with every listing in it, so such a word finds the category's listings.
+   */
+  names: string[];
   /** Everyday words people type for it ("makanan", "pakaian"); see content/SOURCES.md. */
   synonyms: string[];
 }

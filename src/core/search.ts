@@ -5,6 +5,7 @@ import { messages } from './messages.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { toFieldErrors } from './validation.ts';
 import { searchWords } from './text.ts';
+import { wordForm } from './word-forms.ts';
 import { filterTokens, mayBeFilterToken, tag } from './search-tags.ts';
 
 export const MAX_PER_PAGE = 100;
@@ -148,20 +149,29 @@ export function toSearchSpec(v: z.output<typeof searchQuerySchema>): SearchSpec 
 
 /**
  * Keywords as a safe FTS5 expression: words only (letters and digits of any script), each
- * quoted, all required; with `lastAsPrefix`, the last word also matches as the start of a
- * word ("kerip" finds keripik). The search runs the whole words first and the prefix form
+ * in its index form (word-forms.ts: "kripik" and "keripik" are one word) and quoted, all
+ * required; with `lastAsPrefix`, the last word may also be the start of a written word
+ * ("kerip" finds keripik). The search runs the whole words first and the prefix form
  * only when they find less than a page (see db/queries/matches.ts): a prefix makes FTS5
  * merge every indexed word that starts with it, which for "kopi garut" at a million
  * listings cost 15 ms against 5 ms for the whole words. FTS syntax characters never reach
  * SQLite. Undefined when nothing searchable is left (the search is then a browse).
  */
 export function ftsMatch(q: string, options: { lastAsPrefix?: boolean } = {}): string | undefined {
-  const terms = searchWords(q);
-  if (terms.length === 0) return undefined;
-  const unique = [...new Set(terms)].slice(0, MAX_TERMS);
-  const last = unique.length - 1;
+  const written = [...new Set(searchWords(q))];
+  if (written.length === 0) return undefined;
+  const forms: string[] = [];
+  for (const word of written) {
+    const form = wordForm(word);
+    if (!forms.includes(form)) forms.push(form);
+    if (forms.length === MAX_TERMS) break;
+  }
+  const typed = written.at(-1) ?? '';
+  const lastForm = wordForm(typed);
   // A one-letter prefix would match nearly everything; such a word must match whole.
-  return unique.map((t, i) => (options.lastAsPrefix && i === last && t.length > 1 ? `"${t}"*` : `"${t}"`)).join(' AND ');
+  return forms
+    .map((f) => (options.lastAsPrefix && f === lastForm && typed.length > 1 ? (f === typed ? `"${f}"*` : `("${f}" OR "${typed}"*)`) : `"${f}"`))
+    .join(' AND ');
 }
 
 /** The spec's filters as index tags (see search-tags.ts), composite where a pair has one. */
