@@ -46,6 +46,20 @@ function storeUrl(rnd: Random, platform: string, handle: string, city: string): 
 }
 
 /**
+ * A slip of a phone keyboard in one longer word of a sentence: two letters swapped or one
+ * left out ("Dibuat" -> "Dibaut", "pesanan" -> "pesann"), as real descriptions have them.
+ */
+function slip(rnd: Random, sentence: string): string {
+  const words = sentence.split(' ');
+  const long = words.map((w, i) => [w, i] as const).filter(([w]) => /^[a-z]{5,}$/i.test(w));
+  if (long.length === 0) return sentence;
+  const [word, at] = rnd.pick(long);
+  const i = rnd.int(1, word.length - 2);
+  words[at] = rnd.chance(0.5) ? word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2) : word.slice(0, i) + word.slice(i + 1);
+  return words.join(' ');
+}
+
+/**
  * The i-th sample listing for a seed: always the same for the same (seed, i), so a
  * bench of 10,000 and a test of 30 see the same first 30 listings.
  */
@@ -64,7 +78,8 @@ export function sampleListing(i: number, seed = 32, now = new Date('2026-11-01T0
       ? `${lead} ${rnd.pick(brands)}`
       : `${lead} ${rnd.pick(brands)} ${place}`;
   const items = [...words.products].sort(() => rnd.next() - 0.5).slice(0, rnd.int(1, Math.min(4, words.products.length)));
-  const description = `${name} adalah usaha ${category.name.toLowerCase()} dari Kecamatan ${district.name}, ${regency.name}. ${rnd.pick(words.story)} Produk andalan: ${items
+  const story = rnd.pick(words.story);
+  const description = `${name} adalah usaha ${category.name.toLowerCase()} dari Kecamatan ${district.name}, ${regency.name}. ${rnd.chance(0.06) ? slip(rnd, story) : story} Produk andalan: ${items
     .map((p) => p.name.toLowerCase())
     .join(', ')}.`;
   const handle = `${slugify(name).slice(0, 24)}${rnd.int(1, 999)}`.replace(/^-+/, '');
@@ -83,7 +98,8 @@ export function sampleListing(i: number, seed = 32, now = new Date('2026-11-01T0
   const publishedAt = new Date(now.getTime() - rnd.int(0, 720) * DAY - rnd.int(0, DAY - 1));
   const nibVerified = hasNib && rnd.chance(0.45);
   const verification = nibVerified ? 'staff' : rnd.chance(0.2) ? 'mentor' : 'self';
-  const verifiedAt = verification === 'self' ? null : new Date(publishedAt.getTime() + rnd.int(1, 30) * DAY);
+  // A verification a few days after publishing, never after "now".
+  const verifiedAt = verification === 'self' ? null : new Date(Math.min(now.getTime(), publishedAt.getTime() + rnd.int(1, 30) * DAY));
   const registration: Registration = {
     name,
     description,
@@ -105,7 +121,7 @@ export function sampleListing(i: number, seed = 32, now = new Date('2026-11-01T0
     publishedAt,
     nibVerifiedAt: nibVerified && verifiedAt ? verifiedAt : null,
     verification,
-    verifiedAt: verifiedAt && verifiedAt > now ? now : verifiedAt,
+    verifiedAt,
     isJuara: rnd.chance(0.1),
   };
 }

@@ -25,7 +25,8 @@ interface CategoryVocabulary {
 
 export const vocabulary: Record<string, CategoryVocabulary> = {
   kuliner: {
-    lead: ['Keripik', 'Seblak', 'Bakso', 'Batagor', 'Cireng', 'Kue Balok', 'Surabi', 'Nasi Liwet', 'Sambal', 'Bolu', 'Kopi'],
+    // Spelled as shops spell them: Keripik and Kripik, Bakso and Baso, Sambal and Sambel (see content/search-words.json).
+    lead: ['Keripik', 'Kripik', 'Keripik Singkong', 'Seblak', 'Bakso', 'Baso', 'Batagor', 'Cireng', 'Kue Balok', 'Surabi', 'Kupat Tahu', 'Nasi Liwet', 'Sangu Liwet', 'Sambal', 'Sambel', 'Bolu', 'Kopi'],
     products: [
       { name: 'Keripik singkong balado 250 g', price: [12000, 18000] },
       { name: 'Seblak kering pedas 200 g', price: [15000, 20000] },
@@ -36,6 +37,11 @@ export const vocabulary: Record<string, CategoryVocabulary> = {
       { name: 'Kopi arabika Java Preanger 200 g', price: [65000, 95000] },
       { name: 'Basreng pedas daun jeruk 150 g', price: [10000, 15000] },
       { name: 'Kue balok cokelat lumer isi 5', price: [20000, 25000] },
+      { name: 'Kripik pedes daun jeruk 200 g', price: [12000, 17000] },
+      { name: 'Keripik cau tanduk 250 g', price: [15000, 22000] },
+      { name: 'Baso aci isi 5', price: [15000, 20000] },
+      { name: 'Kupat tahu porsi', price: [12000, 15000] },
+      { name: 'Sambel dadak cengek botol 150 ml', price: [20000, 28000] },
     ],
     story: [
       'Dibuat setiap hari dari bahan segar tanpa pengawet.',
@@ -47,11 +53,14 @@ export const vocabulary: Record<string, CategoryVocabulary> = {
     platforms: ['gofood', 'grabfood', 'shopee', 'tokopedia', 'instagram', 'shopeefood'],
   },
   'oleh-oleh': {
-    lead: ['Dodol', 'Peuyeum', 'Opak', 'Rangginang', 'Wajit', 'Kerupuk', 'Manisan', 'Tahu Susu'],
+    lead: ['Dodol', 'Peuyeum', 'Opak', 'Rengginang', 'Ranginang', 'Wajit', 'Kerupuk', 'Krupuk', 'Kurupuk', 'Manisan', 'Tahu Susu', 'Gula Kawung'],
     products: [
       { name: 'Dodol original 500 g', price: [30000, 40000] },
       { name: 'Peuyeum Bandung sesisir', price: [15000, 25000] },
-      { name: 'Rangginang terasi 250 g', price: [15000, 20000] },
+      { name: 'Rengginang terasi 250 g', price: [15000, 20000] },
+      { name: 'Kurupuk kulit sapi 250 g', price: [25000, 35000] },
+      { name: 'Gula kawung batok 1 kg', price: [28000, 38000] },
+      { name: 'Keripik sampeu pedas 250 g', price: [12000, 18000] },
       { name: 'Wajit Cililin isi 20', price: [25000, 35000] },
       { name: 'Manisan pala kering 250 g', price: [20000, 30000] },
       { name: 'Opak ketan bakar 200 g', price: [12000, 18000] },
@@ -131,6 +140,8 @@ export const vocabulary: Record<string, CategoryVocabulary> = {
       { name: 'Teh hijau daun 250 g', price: [35000, 55000] },
       { name: 'Stroberi Ciwidey 500 g', price: [30000, 45000] },
       { name: 'Beras pandan wangi 5 kg', price: [75000, 90000] },
+      { name: 'Hui Cilembu madu 1 kg', price: [20000, 30000] },
+      { name: 'Cau ambon sesisir', price: [20000, 35000] },
     ],
     story: ['Dipanen langsung dari kebun di lereng gunung.', 'Ditanam tanpa pestisida kimia.', 'Bermitra dengan kelompok tani setempat.'],
     kbli: ['01130', '01270', '01121'],
@@ -140,6 +151,7 @@ export const vocabulary: Record<string, CategoryVocabulary> = {
     lead: ['Ternak', 'Telur', 'Susu Segar', 'Domba'],
     products: [
       { name: 'Telur ayam kampung isi 10', price: [25000, 32000] },
+      { name: 'Endog hayam kampung isi 10', price: [25000, 32000] },
       { name: 'Susu sapi segar 1 liter', price: [15000, 20000] },
       { name: 'Domba Garut siap kurban', price: [3500000, 6000000] },
     ],
