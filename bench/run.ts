@@ -11,6 +11,7 @@ import { firstSearchBytes } from './first-search.ts';
 import { benchHttp } from './http.ts';
 import { benchPages } from './pages.ts';
 import { lighthouseBudgets, type PageBudget } from './lighthouse.ts';
+import { benchRelevance } from './relevance.ts';
 
 /**
  * `npm run bench [-- --sizes 10000,100000] [--full] [--lighthouse 100000]`: the build once
@@ -31,6 +32,9 @@ const workers = Number(process.env['WORKERS'] ?? Math.min(4, availableParallelis
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const ok = (pass: boolean) => (pass ? 'ok' : 'MELEBIHI');
+
+say('Relevansi pencarian: himpunan kueri test/fixtures/relevance.ts atas data contoh tetap …');
+const relevance = await benchRelevance();
 
 say('Build produksi (Node dan Cloudflare) dengan ukuran memori …');
 const builds = await measureBuilds();
@@ -79,6 +83,12 @@ function table(title: string, header: string[], rows: (string | number)[][], bar
   console.log(bars);
 }
 
+table(
+  `Relevansi pencarian (${relevance.queries} kueri atas ${relevance.listings} listing contoh, halaman /cari/)`,
+  ['MRR', 'presisi@5', 'kueri yang menampilkan listing yang tidak boleh', 'kueri terlemah'],
+  [[`${relevance.mrr.toFixed(3)} (${ok(relevance.mrr >= 0.9)})`, `${relevance.precisionAt5.toFixed(3)} (${ok(relevance.precisionAt5 >= 0.9)})`, `${relevance.showingUnwanted} (${ok(relevance.showingUnwanted === 0)})`, relevance.weakest.join(', ') || '–']],
+  'Batas: MRR ≥ 0,9, presisi@5 ≥ 0,9, nol kueri dengan listing yang tidak berkaitan.',
+);
 table(
   'Build (tidak membaca listing: sama untuk setiap ukuran direktori)',
   ['adapter', 'waktu', 'memori puncak', 'berkas statis (dist/client)'],
@@ -137,4 +147,4 @@ table(
   'Batas: 100/100/100/100 untuk setiap jenis halaman publik; profil ≤ 14 kB HTML gzip.',
 );
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), builds, results }, null, 2)}\n`);
+writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), relevance, builds, results }, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import { regencies, type Regency } from './reference.ts';
 import { searchWords as words } from './text.ts';
+import { isSpellingVariant } from './word-forms.ts';
 
 /** A kabupaten/kota named in a search's words, and the words left for the search itself. */
 export interface PlaceInQuery {
@@ -56,17 +57,19 @@ const districtNames = regencies.flatMap((r) =>
 
 /**
  * Finds a kecamatan named in a search's words ("surabi cibiru", "batik kec sukaraja"): the
- * longest name wins; "kecamatan" or "kec" just before it goes with it. Undefined when the
- * words name none.
+ * longest name wins; "kecamatan" or "kec" just before it goes with it. A name that is also
+ * a way to write an everyday word ("pedes", as in "kripik pedes") is a place only after
+ * "kecamatan" or "kec". Undefined when the words name none.
  */
 export function districtInQuery(q: string): DistrictInQuery | undefined {
   const typed = words(q);
   for (let i = 0; i < typed.length; i++) {
-    const candidates = districtNames.filter((n) => n.words.length > 0 && n.words.every((w, k) => typed[i + k] === w));
+    const marked = typed[i - 1] === 'kecamatan' || typed[i - 1] === 'kec';
+    const candidates = districtNames.filter((n) => n.words.length > 0 && n.words.every((w, k) => typed[i + k] === w) && (marked || !n.words.every(isSpellingVariant)));
     const longest = Math.max(0, ...candidates.map((c) => c.words.length));
     if (longest === 0) continue;
     const matched = candidates.filter((c) => c.words.length === longest);
-    const start = typed[i - 1] === 'kecamatan' || typed[i - 1] === 'kec' ? i - 1 : i;
+    const start = marked ? i - 1 : i;
     const districts = [...new Map(matched.map((m) => [m.district.code, m.district])).values()];
     return { rest: [...typed.slice(0, start), ...typed.slice(i + longest)].join(' '), districts, typed: typed.slice(start, i + longest).join(' ') };
   }

@@ -28,8 +28,9 @@ export interface Category {
   kbliSections: string[];
   kbliExamples: string[];
   /**
-   * Words that name the category itself ("makanan" for Kuliner and Oleh-oleh), indexed
-   * with every listing in it, so such a word finds the category's listings.
+   * Words that name the category itself ("makanan" for Kuliner and Oleh-oleh, "pakaian"
+   * for Fesyen), indexed with every listing in it. A search reads such a word as the
+   * category: "pakaian" finds clothes, not a wardrobe sold as "lemari pakaian".
    */
   names: string[];
   /** Everyday words people type for it ("makanan", "pakaian"); see content/SOURCES.md. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { categorySlugs, findDistrict, findRegency } from './reference.ts';
+import { categories, categorySlugs, findDistrict, findRegency } from './reference.ts';
 import { platformIds } from './platforms.ts';
 import { messages } from './messages.ts';
 import { AppError, type FieldError } from './errors.ts';
@@ -147,10 +147,13 @@ export function toSearchSpec(v: z.output<typeof searchQuerySchema>): SearchSpec 
   };
 }
 
+/** The index forms of the words that name a category: searched in the category column only (see Category.names). */
+const categoryNameForms = new Set(categories.flatMap((c) => c.names).flatMap(searchWords).map(wordForm));
+
 /**
  * Keywords as a safe FTS5 expression: words only (letters and digits of any script), each
  * in its index form (word-forms.ts: "kripik" and "keripik" are one word) and quoted, all
- * required; with `lastAsPrefix`, the last word may also be the start of a written word
+ * required, a word that names a category ("makanan", "pakaian") as that category; with `lastAsPrefix`, the last word may also be the start of a written word
  * ("kerip" finds keripik). The search runs the whole words first and the prefix form
  * only when they find less than a page (see db/queries/matches.ts): a prefix makes FTS5
  * merge every indexed word that starts with it, which for "kopi garut" at a million
@@ -170,7 +173,11 @@ export function ftsMatch(q: string, options: { lastAsPrefix?: boolean } = {}): s
   const lastForm = wordForm(typed);
   // A one-letter prefix would match nearly everything; such a word must match whole.
   return forms
-    .map((f) => (options.lastAsPrefix && f === lastForm && typed.length > 1 ? (f === typed ? `"${f}"*` : `("${f}" OR "${typed}"*)`) : `"${f}"`))
+    .map((f) => {
+      if (categoryNameForms.has(f)) return `category : "${f}"`;
+      if (!options.lastAsPrefix || f !== lastForm || typed.length < 2) return `"${f}"`;
+      return f === typed ? `"${f}"*` : `("${f}" OR "${typed}"*)`;
+    })
     .join(' AND ');
 }
 

@@ -24,6 +24,9 @@ for (const group of wordsJson.groups) {
 const placeWords = regencies.flatMap((r) => [r.name, ...r.districts.flatMap((d) => [d.name, d.alsoKnownAs ?? ''])]).flatMap(searchWords);
 const whole = new Set([...wordsJson.unstemmed, ...placeWords]);
 
+/** Whether a word is one of the spellings of content/search-words.json ("pedes" is a way to write pedas, and a kecamatan). */
+export const isSpellingVariant = (word: string): boolean => spelling.has(word);
+
 /** Stems already worked out: listings repeat the same few thousand words. Bounded, then started afresh. */
 const known = new Map<string, string>();
 const KNOWN_LIMIT = 50_000;

@@ -81,6 +81,7 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
     // "kopi sukaraja") is offered for each, with what each has for the other words.
     let place: PlaceUnderstood | undefined;
     const named = !spec.regency && !query.persis ? placeNamed(query.q) : undefined;
+    const asTyped = spec;
     if (named && named.places.length === 1) {
       const chosen = named.places[0]!;
       spec = { ...withWords(spec, named.rest), regency: chosen.regency, district: chosen.district };
@@ -94,7 +95,19 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
       }
       place = { typed: named.typed, options };
     }
-    const result = await searchMsmes(db, spec, { exactTotal: false });
+    let result = await searchMsmes(db, spec, { exactTotal: false });
+    // Nothing there, but the words as typed find listings elsewhere ("stroberi ciwidey" sold
+    // in Bandung): show those, and the place as an option with its count of none.
+    if (place?.chosen && named && result.total === 0 && spec.match !== asTyped.match) {
+      const literal = await searchMsmes(db, asTyped, { exactTotal: false });
+      if (literal.total > 0) {
+        const chosen = named.places[0]!;
+        const href = searchHref({ q: named.rest, kategori: query.kategori, wilayah: chosen.regency, ...(chosen.district ? { kecamatan: chosen.district } : {}) }, 1);
+        place = { typed: named.typed, options: [{ name: chosen.name, count: 0, atLeast: false, href }] };
+        spec = asTyped;
+        result = literal;
+      }
+    }
     // Nothing found: never fillers. How many the words find in all of Jawa Barat when a
     // filter narrowed them, and the categories whose name or description has the words.
     const filtered = Boolean(spec.category || spec.regency);

@@ -38,6 +38,9 @@ describe('a kecamatan in the words', () => {
 
   it('offers every kecamatan of that name', () => {
     expect(districtInQuery('kopi sukaraja')?.districts.map((d) => d.regencyCode).sort()).toEqual(['32.01', '32.02', '32.06']);
+    // "pedes" is how pedas is written before it is a kecamatan of Karawang.
+    expect(districtInQuery('kripik pedes')).toBeUndefined();
+    expect(districtInQuery('kripik kec pedes')?.districts.map((d) => d.name)).toEqual(['Pedes']);
     expect(districtInQuery('keripik singkong')).toBeUndefined();
   });
 });
