@@ -33,6 +33,8 @@ export const msmes = sqliteTable(
     nib: text('nib'),
     nibVerifiedAt: integer('nib_verified_at', { mode: 'timestamp_ms' }),
     halalNumber: text('halal_number'),
+    /** The platforms it has a store on, comma-separated ("shopee,tokopedia"): kept from store_links by triggers (migration 0017) for the filter counts. */
+    platforms: text('platforms').notNull().default(''),
     pirtNumber: text('pirt_number'),
     /** Lowest and highest product price, kept with the listing so search summaries need no join. */
     priceMin: integer('price_min'),
@@ -76,6 +78,8 @@ export const msmes = sqliteTable(
     index('msmes_browse_district_idx').on(t.status, t.districtCode, sql`(${t.nibVerifiedAt} IS NOT NULL)`, t.publishedAt, t.id, t.category, t.nibVerifiedAt, t.priceMin, t.priceMax),
     // Covering index for search summaries: verified count and price span per matched id, without reading whole rows.
     index('msmes_summary_idx').on(t.id, t.nibVerifiedAt, t.priceMin, t.priceMax),
+    // Filter counts of a keyword search (db/queries/facets.ts): its matches by id, from the index alone.
+    index('msmes_facet_idx').on(t.id, t.status, t.category, t.regencyCode, t.districtCode, t.nibVerifiedAt, t.halalNumber, t.platforms),
     index('msmes_nib_idx').on(t.nib),
     index('msmes_whatsapp_idx').on(t.whatsapp),
   ],
@@ -93,7 +97,12 @@ export const storeLinks = sqliteTable(
     url: text('url').notNull(),
     position: integer('position').notNull(),
   },
-  (t) => [uniqueIndex('store_links_msme_url_unique').on(t.msmeId, t.url), index('store_links_platform_idx').on(t.platform, t.msmeId)],
+  (t) => [
+    uniqueIndex('store_links_msme_url_unique').on(t.msmeId, t.url),
+    index('store_links_platform_idx').on(t.platform, t.msmeId),
+    // A listing's platforms from the index alone: the filter-count triggers and their refill (migration 0017).
+    index('store_links_msme_platform_idx').on(t.msmeId, t.platform),
+  ],
 );
 
 /** Products with a price range in whole Rupiah. */
@@ -229,4 +238,27 @@ export const listingCounts = sqliteTable(
     verified: integer('verified').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.category, t.regencyCode] })],
+);
+
+/**
+ * Published listings per category, kecamatan, verified NIB and halal certificate, and per
+ * platform they sell on (platform '' counts the listings themselves), kept by triggers on
+ * msmes and store_links (migration 0017): the filter counts of a category, kabupaten/kota
+ * or search page without keywords add up a few hundred of these rows instead of counting
+ * a million listings (db/queries/facets.ts).
+ */
+export const facetCounts = sqliteTable(
+  'facet_counts',
+  {
+    platform: text('platform').notNull(),
+    category: text('category').notNull(),
+    regencyCode: text('regency_code').notNull(),
+    districtCode: text('district_code').notNull(),
+    verified: integer('verified').notNull(),
+    halal: integer('halal').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  // Kecamatan second: the rows of whole kabupaten/kota (kecamatan '') and those of one
+  // kabupaten/kota's kecamatan (a range of codes) each lie together.
+  (t) => [primaryKey({ columns: [t.platform, t.districtCode, t.category, t.regencyCode, t.verified, t.halal] })],
 );

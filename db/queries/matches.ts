@@ -1,6 +1,7 @@
-import { and, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { ftsQuery, type BrowseKey, type SearchSpec } from '../../src/core/search.ts';
 import type { DbOrTx } from '../client.ts';
+import { keptTotal } from './facets.ts';
 import { msmes, storeLinks } from '../schema.ts';
 
 /** BM25 column weights: name, description, products, place, category, tags (filters only, never ranked). */
@@ -16,7 +17,7 @@ export const RANK_WINDOW = 500;
 /** The spec's filters as SQL over msmes, for browsing without keywords. */
 export function filters(spec: SearchSpec): SQL[] {
   const where: SQL[] = [eq(msmes.status, 'published')];
-  if (spec.category) where.push(eq(msmes.category, spec.category));
+  if (spec.categories.length > 0) where.push(inArray(msmes.category, spec.categories));
   if (spec.regency) where.push(eq(msmes.regencyCode, spec.regency));
   if (spec.district) where.push(eq(msmes.districtCode, spec.district));
   if (spec.verified) where.push(isNotNull(msmes.nibVerifiedAt));
@@ -46,6 +47,8 @@ export interface Matches {
   order: 'relevance' | 'verified-newest';
   /** Browsing: where the next page starts (the last listing of this one), when it may have more. */
   next: BrowseKey | undefined;
+  /** The keyword expression the listings were found by (the prefix form when whole words found too few). */
+  match: string | undefined;
 }
 
 /**
@@ -124,8 +127,13 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOp
     const page = spec.after
       ? afterKey(where, spec.after, spec.perPage, spec.verified)
       : sql`SELECT ${msmes.id} AS id, (${msmes.nibVerifiedAt} IS NOT NULL) AS v, ${msmes.publishedAt} AS p FROM ${msmes} WHERE ${where} ${order} LIMIT ${spec.perPage} OFFSET ${offset}`;
+    // The total from the kept filter counts where they cover the filters; the summary figures count the listings.
+    const kept = options.summary ? undefined : keptTotal(spec);
+    const summary = kept
+      ? sql`json_array(${kept})`
+      : sql`(SELECT json_array(count(*)${options.summary ? sql`, count(${msmes.nibVerifiedAt}), min(${msmes.priceMin}), max(${msmes.priceMax})` : sql``}) FROM ${msmes} WHERE ${where})`;
     statement = sql`
-      SELECT (SELECT json_array(count(*)${options.summary ? sql`, count(${msmes.nibVerifiedAt}), min(${msmes.priceMin}), max(${msmes.priceMax})` : sql``}) FROM ${msmes} WHERE ${where}) AS summary,
+      SELECT ${summary} AS summary,
              (SELECT json_group_array(json_array(id, 0, v, p)) FROM (${page})) AS hits`;
   } else {
     // The newest RANK_WINDOW + 1 matches with their BM25 scores, in one walk of the index
@@ -173,6 +181,7 @@ export async function findMatches(db: DbOrTx, spec: SearchSpec, options: MatchOp
     reachable: match ? Math.min(total, RANK_WINDOW) : total,
     order: match ? ('relevance' as const) : ('verified-newest' as const),
     next: nextKey(spec, hits),
+    match: spec.match,
   };
   // Whole words found less than a page: the last word may be one still being typed.
   if (spec.match && spec.prefixMatch && spec.prefixMatch !== spec.match && total < spec.perPage) {

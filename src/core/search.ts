@@ -23,6 +23,8 @@ const flag = z
   .enum(['1', 'true', '0', 'false'], { error: messages.flag })
   .transform((v) => v === '1' || v === 'true');
 
+const known: ReadonlySet<string> = new Set(categorySlugs);
+
 const positiveInt = (message: string, max: number) =>
   z
     .string({ error: message })
@@ -34,7 +36,12 @@ const positiveInt = (message: string, max: number) =>
 export const searchQuerySchema = z
   .strictObject({
     q: z.string().trim().max(MAX_QUERY, messages.query).optional().meta({ description: 'Kata kunci (nama, produk, deskripsi, wilayah), maksimal 100 karakter; semua kata harus cocok, kata terakhir boleh berupa awalan ("kerip" menemukan keripik).' }),
-    category: z.enum(categorySlugs, { error: messages.category }).optional().meta({ description: 'Kategori (slug), misalnya kuliner.' }),
+    category: z
+      .string()
+      .refine((v) => v.split(',').every((c) => known.has(c.trim())), messages.category)
+      .transform((v) => [...new Set(v.split(',').map((c) => c.trim()))])
+      .optional()
+      .meta({ description: 'Kategori (slug), misalnya kuliner; beberapa dipisah koma (kuliner,oleh-oleh) atau parameter diulang: cocok dengan salah satunya.' }),
     kbli: z.string().regex(/^\d{2,5}$/, messages.kbliFilter).optional().meta({ description: 'Kode KBLI 2020, 2 sampai 5 angka; cocok dengan awalan kode.' }),
     regency: z.string().refine((c) => findRegency(c) !== undefined, messages.regency).optional().meta({ description: 'Kode Kemendagri kabupaten/kota, misalnya 32.73.' }),
     district: z.string().refine((c) => findDistrict(c) !== undefined, messages.district).optional().meta({ description: 'Kode Kemendagri kecamatan, misalnya 32.73.01.' }),
@@ -70,7 +77,8 @@ export interface SearchSpec {
   /** The same with the last word as the start of a word, tried when the whole words find less than a page. */
   prefixMatch: string | undefined;
   q: string | undefined;
-  category: string | undefined;
+  /** Listings of any of these categories (none: every category). */
+  categories: string[];
   regency: string | undefined;
   district: string | undefined;
   platform: string | undefined;
@@ -103,13 +111,19 @@ function parseBrowseKey(text: string): BrowseKey {
 
 /**
  * A query string as the record the search schema checks: a parameter given twice is a 400
- * naming it, an empty box of a GET form ("category=") means no filter.
+ * naming it (except `category`, which takes several), an empty box of a GET form
+ * ("category=") means no filter.
  */
 export function plainSearchParams(params: URLSearchParams): Record<string, string> {
   const record: Record<string, string> = {};
   const fields: FieldError[] = [];
   const seen = new Set<string>();
   for (const [key, value] of params) {
+    // Several categories may come as one parameter each (checkboxes of a GET form).
+    if (key === 'category' && seen.has(key)) {
+      record[key] = [record[key], value].filter((v) => v?.trim()).join(',');
+      continue;
+    }
     if (seen.has(key)) fields.push({ path: key, message: messages.repeatedParam(key) });
     seen.add(key);
     if (value.trim() !== '' || key === 'q') record[key] = value;
@@ -132,7 +146,7 @@ export function toSearchSpec(v: z.output<typeof searchQuerySchema>): SearchSpec 
     match: q === undefined ? undefined : ftsMatch(q),
     prefixMatch: q === undefined ? undefined : ftsMatch(q, { lastAsPrefix: true }),
     q,
-    category: v.category,
+    categories: v.category ?? [],
     regency: v.regency ?? (v.district ? findDistrict(v.district)?.regencyCode : undefined),
     district: v.district,
     platform: v.platform,
@@ -181,12 +195,23 @@ export function ftsMatch(q: string, options: { lastAsPrefix?: boolean } = {}): s
     .join(' AND ');
 }
 
-/** The spec's filters as index tags (see search-tags.ts), composite where a pair has one. */
+/**
+ * The spec's filters as index tags (see search-tags.ts), composite where a pair has one;
+ * several categories as one group of alternatives.
+ */
 export function specTags(spec: SearchSpec): string[] {
+  if (spec.categories.length > 1) {
+    const each = spec.categories.map((c) => `(${tagsFor(spec, c).join(' AND ')})`);
+    return [`(${each.join(' OR ')})`];
+  }
+  return tagsFor(spec, spec.categories[0]);
+}
+
+function tagsFor(spec: SearchSpec, category: string | undefined): string[] {
   return filterTokens({
     ...(spec.regency ? { regency: tag.regency(spec.regency) } : {}),
     ...(spec.district ? { district: tag.district(spec.district) } : {}),
-    ...(spec.category ? { category: tag.category(spec.category) } : {}),
+    ...(category ? { category: tag.category(category) } : {}),
     ...(spec.kbli ? { kbli: `kbli${spec.kbli}` } : {}),
     attributes: [
       spec.platform ? tag.platform(spec.platform) : '',

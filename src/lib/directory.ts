@@ -2,100 +2,72 @@ import { AppError } from '../core/errors.ts';
 import { formatBrowseKey, parseSearchQuery, type SearchSpec } from '../core/search.ts';
 import type { AstroGlobal } from 'astro';
 import { searchMsmes } from '../../db/queries/msmes.ts';
-import { listingCounts, showsSample } from '../../db/queries/directory.ts';
-import { categories, findCategory, findRegency, regencies } from '../core/reference.ts';
+import { showsSample } from '../../db/queries/directory.ts';
+import { facetCounts } from '../../db/queries/facets.ts';
+import { facetView, filterParams, noFilters, readFilters, writeFilters, type PageFilters } from './facets.ts';
 import { cachePage } from './page-cache.ts';
-import type { DbOrTx } from '../../db/client.ts';
 
 /** Listings per page of a category or kabupaten/kota. */
 export const PAGE_SIZE = 24;
 
-/**
- * One page of a category or kabupaten/kota in the browse order (verified first, then
- * newest). Pages go on by `?setelah=` (keyset: a seek on a browse index, as fast 2,000
- * pages deep as on page 1). A malformed `setelah` is a 400 naming it.
- */
-export async function browsePage(db: DbOrTx, url: URL, filter: { category?: string; regency?: string }) {
-  const params = new URLSearchParams({ per_page: String(PAGE_SIZE) });
-  if (filter.category) params.set('category', filter.category);
-  if (filter.regency) params.set('regency', filter.regency);
-  const baseSpec = parseSearchQuery(params);
-  const after = url.searchParams.get('setelah');
-  let spec: SearchSpec = baseSpec;
-  let error: string | undefined;
-  if (after !== null) {
-    try {
-      spec = parseSearchQuery(new URLSearchParams({ ...Object.fromEntries(params), after }));
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      // A mangled link: say so, and show the first page instead.
-      error = 'Alamat halaman (setelah) tidak valid, jadi yang tampil adalah halaman pertama.';
-    }
-  }
-  const result = await searchMsmes(db, spec);
-  const kept = new URLSearchParams([...url.searchParams].filter(([k]) => k !== 'setelah'));
-  kept.set('setelah', result.next ? formatBrowseKey(result.next) : '');
-  const next = result.next ? `${url.pathname}?${kept}` : undefined;
-  return { items: result.items, total: result.total, next, continued: spec.after !== undefined, error };
-}
+/** The page's own names of the parameters, for messages that name a field. */
+const FIELD_LABELS: Record<string, string> = { category: 'Kategori (kategori)', regency: 'Kabupaten/kota (wilayah)', district: 'Kecamatan (kecamatan)', verified: 'NIB terverifikasi (nib)', halal: 'Halal (halal)', platform: 'Platform (platform)' };
 
-/** The narrowing a directory page offers: kabupaten/kota on a category page, category on a kabupaten/kota page. */
-export interface Narrowing {
-  /** The query parameter: "wilayah" or "kategori". */
-  param: 'wilayah' | 'kategori';
-  label: string;
-  options: { value: string; label: string; count: number }[];
-  chosen: { value: string; label: string } | undefined;
-}
+/** Which filter the page itself is: a category page's category, a kabupaten/kota page's kabupaten/kota. */
+export type Fixed = { kind: 'kategori'; slug: string } | { kind: 'wilayah'; code: string };
 
 /**
  * A category or kabupaten/kota page's request: the old numbered pages (/kategori/kuliner/2/)
- * lead to the first page (a Response to return); otherwise the page of listings, narrowed
- * by `?wilayah=` (category pages) or `?kategori=` (kabupaten/kota pages) with the count of
- * each option, the sample notice, cached under `tag`; nothing for an unknown one (404).
+ * lead to the first page (a Response to return); otherwise one page of listings in the
+ * browse order (verified first, then newest), narrowed by the filters in the address
+ * (kategori, wilayah, kecamatan, nib, halal, platform: see facets.ts) with the count of
+ * each option, going on by `?setelah=` (keyset: as fast 2,000 pages deep as on page 1),
+ * cached under `tag`; nothing for an unknown one (404). A filter value it does not know is
+ * a 400 that names the field, and the page shows its listings without the filters.
  */
 export async function directoryRequest(
   astro: Pick<AstroGlobal, 'locals' | 'url' | 'params' | 'response' | 'redirect' | 'cache'>,
-  options: { found: boolean; base: string; filter: { category?: string; regency?: string }; tag: string },
+  options: { found: boolean; base: string; fixed: Fixed; tag: string },
 ) {
   const rest = astro.params['rest'];
   if (options.found && rest && /^\d{1,6}$/.test(rest)) return astro.redirect(options.base, 301);
   const { db } = astro.locals.portal.deps;
   if (!options.found || rest) {
     astro.response.status = 404;
-    return { page: undefined, sample: false, narrowing: undefined };
+    return { page: undefined, sample: false, facets: undefined, filters: undefined };
   }
-  const narrowing = await narrowingOf(db, astro.url, options.filter);
-  const filter = { ...options.filter, ...(narrowing.chosen ? (narrowing.param === 'wilayah' ? { regency: narrowing.chosen.value } : { category: narrowing.chosen.value }) : {}) };
-  const page = await browsePage(db, astro.url, filter);
-  const error = page.error ?? narrowing.error;
+  const { fixed, base } = options;
+  const pinned = (f: PageFilters): PageFilters => (fixed.kind === 'kategori' ? { ...f, kategori: [fixed.slug] } : { ...f, wilayah: fixed.code, kecamatan: f.wilayah && f.wilayah !== fixed.code ? '' : f.kecamatan });
+  const asked = readFilters(astro.url.searchParams);
+  let filters = pinned(asked);
+  const after = astro.url.searchParams.get('setelah');
+  const paramsOf = (f: PageFilters, withAfter: boolean) => {
+    const params = filterParams(f, new URLSearchParams({ per_page: String(PAGE_SIZE) }));
+    if (withAfter && after !== null) params.set('after', after);
+    return params;
+  };
+  let spec: SearchSpec;
+  let error: string | undefined;
+  try {
+    spec = parseSearchQuery(paramsOf(filters, true));
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    // A mangled link: say which field, and show the page's own listings from the start.
+    error = e.fields.every((f) => f.path === 'after')
+      ? 'Alamat halaman (setelah) tidak valid, jadi yang tampil adalah halaman pertama.'
+      : `${e.fields.map((f) => `${FIELD_LABELS[f.path] ?? f.path}: ${f.message}`).join(' ')} Yang tampil adalah daftar tanpa filter, dari halaman pertama.`;
+    filters = pinned(noFilters);
+    spec = parseSearchQuery(paramsOf(filters, false));
+  }
+  const hrefOf = (f: PageFilters) => {
+    const params = writeFilters(fixed.kind === 'kategori' ? { ...f, kategori: [] } : { ...f, wilayah: '' });
+    return params.size > 0 ? `${base}?${params}` : base;
+  };
+  const [result, counts, sample] = await Promise.all([searchMsmes(db, spec), facetCounts(db, spec, { categoryFixed: fixed.kind === 'kategori' }), showsSample(db)]);
+  const facets = facetView(filters, counts, hrefOf, { fixed: fixed.kind });
+  const first = hrefOf(filters);
+  const next = result.next ? `${first}${first.includes('?') ? '&' : '?'}setelah=${formatBrowseKey(result.next)}` : undefined;
   if (error) astro.response.status = 400;
   else cachePage(astro, [options.tag]);
-  return { page: { ...page, error }, sample: await showsSample(db), narrowing };
-}
-
-/** The options to narrow a directory page by, with their counts, and the one chosen in the URL (a 400 message when it is unknown). */
-async function narrowingOf(db: DbOrTx, url: URL, filter: { category?: string; regency?: string }): Promise<Narrowing & { error?: string }> {
-  if (filter.category) {
-    const counts = await listingCounts(db, 'regency', { category: filter.category });
-    const asked = url.searchParams.get('wilayah');
-    const chosen = asked ? findRegency(asked) : undefined;
-    return {
-      param: 'wilayah',
-      label: 'Kabupaten/kota',
-      options: regencies.map((r) => ({ value: r.code, label: r.name, count: counts.get(r.code) ?? 0 })),
-      chosen: chosen && { value: chosen.code, label: chosen.name },
-      ...(asked && !chosen ? { error: 'Kabupaten/kota (wilayah) tidak dikenal, jadi yang tampil adalah seluruh Jawa Barat.' } : {}),
-    };
-  }
-  const counts = await listingCounts(db, 'category', { regency: filter.regency ?? '' });
-  const asked = url.searchParams.get('kategori');
-  const chosen = asked ? findCategory(asked) : undefined;
-  return {
-    param: 'kategori',
-    label: 'Kategori',
-    options: categories.map((c) => ({ value: c.slug, label: c.name, count: counts.get(c.slug) ?? 0 })),
-    chosen: chosen && { value: chosen.slug, label: chosen.name },
-    ...(asked && !chosen ? { error: 'Kategori tidak dikenal, jadi yang tampil adalah semua kategori.' } : {}),
-  };
+  return { page: { items: result.items, total: result.total, next, continued: spec.after !== undefined, error, first }, sample, facets, filters };
 }

@@ -6,18 +6,15 @@ import { searchWords } from '../core/text.ts';
 import { searchMsmes } from '../../db/queries/msmes.ts';
 import { closestWords } from '../../db/queries/vocabulary.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { facetCounts } from '../../db/queries/facets.ts';
+import { facetView, FILTER_PARAMS, filterParams, readFilters, writeFilters, type PageFilters } from './facets.ts';
 
 /** Results per page of the search page. */
 export const SEARCH_PAGE_SIZE = 20;
 
-/** The search page's own parameters (Indonesian, as people share them) and the API's names for them. */
-const PARAMS = { q: 'q', kategori: 'category', wilayah: 'regency', kecamatan: 'district', halaman: 'page' } as const;
-
 export interface SearchPageQuery {
   q: string;
-  kategori: string;
-  wilayah: string;
-  kecamatan?: string;
+  filters: PageFilters;
   /** "1": take the words as they are, without reading a kabupaten/kota out of them. */
   persis?: string;
 }
@@ -60,19 +57,17 @@ const withWords = (spec: SearchSpec, rest: string): SearchSpec => {
  * named after the form's own field, and no search runs; other parameters (utm_…) are ignored.
  */
 export async function runSearchPage(db: DbOrTx, url: URL) {
+  const filters = readFilters(url.searchParams);
   const query: SearchPageQuery = {
     q: url.searchParams.get('q')?.trim() ?? '',
-    kategori: url.searchParams.get('kategori') ?? '',
-    wilayah: url.searchParams.get('wilayah') ?? '',
-    ...(url.searchParams.get('kecamatan') ? { kecamatan: url.searchParams.get('kecamatan') ?? '' } : {}),
+    filters,
     ...(url.searchParams.get('persis') === '1' ? { persis: '1' } : {}),
   };
-  const params = new URLSearchParams({ per_page: String(SEARCH_PAGE_SIZE) });
-  for (const [ours, api] of Object.entries(PARAMS)) {
-    const value = url.searchParams.get(ours);
-    if (value !== null && value.trim() !== '') params.set(api, value);
-  }
-  const asked = query.q !== '' || query.kategori !== '' || query.wilayah !== '' || Boolean(query.kecamatan);
+  const params = filterParams(filters, new URLSearchParams({ per_page: String(SEARCH_PAGE_SIZE) }));
+  if (query.q) params.set('q', query.q);
+  const page = url.searchParams.get('halaman');
+  if (page) params.set('page', page);
+  const asked = query.q !== '' || params.size > 1;
   if (!asked) return { query, asked, errors: [] as FieldError[], result: undefined, page: 1 };
   try {
     let spec = parseSearchQuery(params);
@@ -90,7 +85,7 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
       const options = [];
       for (const p of named.places) {
         const found = await searchMsmes(db, { ...withWords(spec, named.rest), regency: p.regency, district: p.district, page: 1 }, { exactTotal: false });
-        const href = searchHref({ q: named.rest, kategori: query.kategori, wilayah: p.regency, ...(p.district ? { kecamatan: p.district } : {}) }, 1);
+        const href = searchHref({ q: named.rest, filters: { ...filters, wilayah: p.regency, kecamatan: p.district ?? '' } }, 1);
         options.push({ name: p.name, count: found.total, atLeast: found.atLeast, href });
       }
       place = { typed: named.typed, options };
@@ -102,7 +97,7 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
       const literal = await searchMsmes(db, asTyped, { exactTotal: false });
       if (literal.total > 0) {
         const chosen = named.places[0]!;
-        const href = searchHref({ q: named.rest, kategori: query.kategori, wilayah: chosen.regency, ...(chosen.district ? { kecamatan: chosen.district } : {}) }, 1);
+        const href = searchHref({ q: named.rest, filters: { ...filters, wilayah: chosen.regency, kecamatan: chosen.district ?? '' } }, 1);
         place = { typed: named.typed, options: [{ name: chosen.name, count: 0, atLeast: false, href }] };
         spec = asTyped;
         result = literal;
@@ -110,18 +105,25 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
     }
     // Nothing found: never fillers. How many the words find in all of Jawa Barat when a
     // filter narrowed them, and the categories whose name or description has the words.
-    const filtered = Boolean(spec.category || spec.regency);
+    const filtered = spec.categories.length > 0 || Boolean(spec.regency || spec.verified || spec.halal || spec.platform);
     const wider =
       result.total === 0 && filtered && spec.match
-        ? (await searchMsmes(db, { ...spec, category: undefined, regency: undefined, district: undefined, page: 1 }, { exactTotal: false })).total
+        ? (await searchMsmes(db, { ...spec, categories: [], regency: undefined, district: undefined, verified: false, halal: false, platform: undefined, page: 1 }, { exactTotal: false })).total
         : undefined;
     const nearby = matchingCategories(query.q);
     // A slip of the keyboard: the closest indexed words, offered as a link.
     const meant = result.total === 0 && query.q ? await closestWords(db, query.q) : undefined;
-    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, nearby, place, meant };
+    // The filters with their counts, over the words the results were found by.
+    const understood: PageFilters = { ...filters, wilayah: spec.regency ?? '', kecamatan: spec.district ?? '' };
+    const counts = await facetCounts(db, { ...spec, match: result.match });
+    // Other filters keep the words as typed; once a place read from them is a chip, they are taken as they are.
+    const literally = place?.chosen ? ({ persis: '1' } as const) : {};
+    const keep: [string, string][] = [...(query.q ? [['q', query.q] as [string, string]] : []), ...(place?.chosen ? [['persis', '1'] as [string, string]] : [])];
+    const facets = facetView(understood, counts, (f) => searchHref({ q: query.q, filters: f, ...literally }, 1), { keep });
+    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, nearby, place, meant, facets };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const ourName = Object.fromEntries(Object.entries(PARAMS).map(([ours, api]) => [api, ours]));
+    const ourName: Record<string, string> = { ...Object.fromEntries(Object.entries(FILTER_PARAMS).map(([ours, api]) => [api, ours])), page: 'halaman' };
     const errors = error.fields.map((f) => ({ path: ourName[f.path] ?? f.path, message: f.message }));
     return { query, asked, errors, result: undefined, page: 1 };
   }
@@ -131,9 +133,7 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
 export function searchHref(query: SearchPageQuery, page: number): string {
   const params = new URLSearchParams();
   if (query.q) params.set('q', query.q);
-  if (query.kategori) params.set('kategori', query.kategori);
-  if (query.wilayah) params.set('wilayah', query.wilayah);
-  if (query.kecamatan) params.set('kecamatan', query.kecamatan);
+  writeFilters(query.filters, params);
   if (query.persis === '1') params.set('persis', '1');
   if (page > 1) params.set('halaman', String(page));
   return `/cari/${params.size ? `?${params}` : ''}`;

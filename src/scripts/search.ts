@@ -56,7 +56,7 @@ function query(): URLSearchParams {
   const params = new URLSearchParams();
   if (!form) return params;
   for (const [name, value] of new FormData(form)) {
-    if (typeof value === 'string' && value.trim() !== '') params.set(name, value.trim());
+    if (typeof value === 'string' && value.trim() !== '') params.append(name, value.trim());
   }
   return params;
 }

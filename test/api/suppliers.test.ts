@@ -184,8 +184,10 @@ describe('OpenAPI and the procurement pages', () => {
     const unknown = await app.request('/api/msmes?warna=merah');
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { errors: { path: string; message: string }[] }).errors).toEqual([{ path: 'warna', message: 'Parameter "warna" tidak dikenal.' }]);
-    const twice = await app.request('/api/suppliers?category=kuliner&category=fesyen');
-    expect(((await twice.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe('Parameter "category" hanya boleh diisi sekali.');
+    const twice = await app.request('/api/suppliers?regency=32.73&regency=32.04');
+    expect(((await twice.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe('Parameter "regency" hanya boleh diisi sekali.');
+    // Categories are the one parameter that takes several: repeated, or comma-separated.
+    expect((await app.request('/api/suppliers?category=kuliner&category=fesyen')).status).toBe(200);
     expect((await app.request('/api/msmes?category=&q=keripik')).status).toBe(200);
   });
 

@@ -54,7 +54,8 @@ describe('filter tokens, composite pairs included', () => {
           ).split(' '),
         );
         const wantedDistrict = s.district && s.regency ? someDistrict(s.regency) : undefined;
-        const searchSpec = { ...s, district: wantedDistrict, match: '"x"', prefixMatch: '"x"*', q: 'x', page: 1, perPage: 20 } as SearchSpec;
+        const { category, ...rest } = s;
+        const searchSpec: SearchSpec = { ...rest, categories: category ? [category] : [], district: wantedDistrict, match: '"x"', prefixMatch: '"x"*', q: 'x', page: 1, perPage: 20, after: undefined };
         const selected = specTags(searchSpec).every((t) => tokens.has(t));
         const meets =
           (!s.regency || s.regency === l.regencyCode) &&
@@ -73,7 +74,7 @@ describe('filter tokens, composite pairs included', () => {
   });
 
   it('use one composite token for a kabupaten/kota with an attribute, the pair buyers search most', () => {
-    const s = { regency: '32.73', verified: true, match: '"x"*' } as SearchSpec;
+    const s = { regency: '32.73', verified: true, match: '"x"*', categories: [] as string[] } as SearchSpec;
     expect(specTags(s)).toEqual(['kab3273nibok']);
   });
 });

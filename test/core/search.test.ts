@@ -36,13 +36,17 @@ describe('the whole FTS5 query', () => {
 
 describe('search query strings', () => {
   it('leave the empty boxes of a GET form out, and refuse a parameter given twice, naming it', () => {
-    expect(parseSearchQuery(new URLSearchParams('q=kopi&category=&regency=')).category).toBeUndefined();
+    expect(parseSearchQuery(new URLSearchParams('q=kopi&category=&regency=')).categories).toEqual([]);
+    // Several categories: repeated (checkboxes) or comma-separated, unknown ones named.
+    expect(parseSearchQuery(new URLSearchParams('category=kuliner&category=fesyen')).categories).toEqual(['kuliner', 'fesyen']);
+    expect(parseSearchQuery(new URLSearchParams('category=kuliner,oleh-oleh,kuliner')).categories).toEqual(['kuliner', 'oleh-oleh']);
+    expect(() => parseSearchQuery(new URLSearchParams('category=kuliner,sepatu'))).toThrow(AppError);
     try {
-      parseSearchQuery(new URLSearchParams('category=kuliner&category=fesyen'));
+      parseSearchQuery(new URLSearchParams('regency=32.73&regency=32.04'));
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).fields).toEqual([{ path: 'category', message: 'Parameter "category" hanya boleh diisi sekali.' }]);
+      expect((error as AppError).fields).toEqual([{ path: 'regency', message: 'Parameter "regency" hanya boleh diisi sekali.' }]);
     }
   });
 });

@@ -27,9 +27,24 @@ async function expectCountsTrue() {
     sql`SELECT category || '|' || regency_code AS k, count(*) AS n, count(nib_verified_at) AS v FROM msmes WHERE status = 'published' GROUP BY 1 ORDER BY k`,
   );
   expect(kept).toEqual(counted);
+  // The filter counts (facet_counts): per category, kecamatan, NIB and halal, and per platform.
+  const facetsKept = await db.all(sql`SELECT platform, category, regency_code, district_code, verified, halal, n FROM facet_counts WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6`);
+  const facetsCounted = await db.all(sql`
+    WITH listing AS (
+      SELECT '' AS p, m.id, m.category, m.regency_code, m.district_code, m.nib_verified_at IS NOT NULL AS verified, m.halal_number IS NOT NULL AS halal FROM msmes m WHERE m.status = 'published'
+      UNION SELECT s.platform, m.id, m.category, m.regency_code, m.district_code, m.nib_verified_at IS NOT NULL, m.halal_number IS NOT NULL FROM msmes m JOIN store_links s ON s.msme_id = m.id WHERE m.status = 'published')
+    SELECT * FROM (
+      SELECT p AS platform, category, regency_code, district_code, verified, halal, count(*) AS n FROM listing GROUP BY 1, 2, 3, 4, 5, 6
+      UNION ALL SELECT p, category, regency_code, '', verified, halal, count(*) FROM listing GROUP BY 1, 2, 3, 5, 6)
+    ORDER BY 1, 2, 3, 4, 5, 6`);
+  expect(facetsKept).toEqual(facetsCounted);
+  const platformsKept = await db.all(sql`SELECT id, platforms FROM msmes ORDER BY id`);
+  const platformsCounted = await db.all(sql`SELECT id, coalesce((SELECT group_concat(platform) FROM (SELECT DISTINCT platform FROM store_links WHERE msme_id = msmes.id ORDER BY platform)), '') AS platforms FROM msmes ORDER BY id`);
+  expect(platformsKept).toEqual(platformsCounted);
+  expect(facetsKept.length).toBeGreaterThan(0);
 }
 
-describe('published listings per category and kabupaten/kota', () => {
+describe('published listings per category and kabupaten/kota, and per filter', () => {
   it('stay true through a seed, approvals, a NIB mark, an approved move to another category and region, and removals', async () => {
     await seedSample(db, { total: 120, now: new Date('2026-11-01T00:00:00Z') });
     await expectCountsTrue();
@@ -40,7 +55,9 @@ describe('published listings per category and kabupaten/kota', () => {
     await approve(db, { id: (await row()).id, version: (await row()).version, actor: 'staf:uji', now: new Date() });
     await verifyNib(db, { id: (await row()).id, version: (await row()).version, actor: 'staf:uji', now: new Date() });
     await expectCountsTrue();
-    const moved = registrationSchema.parse(validRegistration({ name: 'Kopi Hitam Hitung', category: 'pertanian', regencyCode: '32.05', districtCode: '32.05.01' }));
+    const moved = registrationSchema.parse(
+      validRegistration({ name: 'Kopi Hitam Hitung', category: 'pertanian', regencyCode: '32.05', districtCode: '32.05.01', halalNumber: 'ID32110000123450123', storeLinks: ['https://www.tokopedia.com/kopihitamhitung', 'https://www.tokopedia.com/kopihitamhitung2'] }),
+    );
     await submitOwnerEdit(db, token, moved, (await row()).version, new Date());
     await approve(db, { id: (await row()).id, version: (await row()).version, actor: 'staf:uji', now: new Date() });
     expect((await row()).category).toBe('pertanian');

@@ -11,6 +11,7 @@ import { msmes } from '../../db/schema.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
 import { changedTags } from '../../src/core/page-tags.ts';
 import { districtInQuery, placeInQuery } from '../../src/core/query-places.ts';
+import { findDistrict, findRegency } from '../../src/core/reference.ts';
 import { validRegistration } from '../helpers.ts';
 import { servePages } from './server.ts';
 
@@ -22,12 +23,12 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 const site = await servePages(db);
-let published: { id: number; slug: string; category: string; regencyCode: string; name: string }[] = [];
+let published: { id: number; slug: string; category: string; regencyCode: string; districtCode: string; name: string }[] = [];
 
 beforeAll(async () => {
   await seedSample(db, { total: 60, now: new Date('2026-11-01T00:00:00Z') });
   await createListing(db, registrationSchema.parse(validRegistration({ name: 'Usaha Yang Belum Diperiksa' })), { now: new Date(), statusTokenHash: 'f'.repeat(64), actor: 'owner' });
-  published = await db.select({ id: msmes.id, slug: msmes.slug, category: msmes.category, regencyCode: msmes.regencyCode, name: msmes.name }).from(msmes).where(eq(msmes.status, 'published'));
+  published = await db.select({ id: msmes.id, slug: msmes.slug, category: msmes.category, regencyCode: msmes.regencyCode, districtCode: msmes.districtCode, name: msmes.name }).from(msmes).where(eq(msmes.status, 'published'));
 });
 
 const html = async (path: string) => (await site.get(path)).text();
@@ -92,14 +93,21 @@ describe('category and kabupaten/kota pages', () => {
     const page = await html(path);
     const shown = [...page.matchAll(/<h3><a href="\/umkm\/([a-z0-9-]+)\/">/g)].map((m) => m[1]);
     expect(shown.sort()).toEqual(expected.map((m) => m.slug).sort());
-    expect(page).toContain(`(${expected.length})</option>`);
-    expect(page).toContain('aria-label="Hapus filter');
-    expect(page).toContain('href="/kategori/kuliner/"');
+    // The chosen kabupaten/kota is a chip that leads back to the whole category; its kecamatan narrow further, each with its count.
+    const regencyName = findRegency(target.regencyCode)!.name;
+    expect(page).toContain(`<a class="chip-remove" href="/kategori/kuliner/" aria-label="Hapus filter ${regencyName}">`);
+    const perDistrict = new Map<string, number>();
+    for (const m of expected) perDistrict.set(m.districtCode, (perDistrict.get(m.districtCode) ?? 0) + 1);
+    for (const [code, count] of perDistrict) expect(page).toContain(`<option value="${code}">${findDistrict(code)!.name} (${count})</option>`);
+    const district = [...perDistrict.keys()][0]!;
+    const narrowed = await html(`${path}&kecamatan=${district}`);
+    expect([...narrowed.matchAll(/<h3><a href="\/umkm\/([a-z0-9-]+)\/">/g)].length).toBe(perDistrict.get(district));
+    expect(narrowed).toContain('Hapus semua filter');
     const inRegion = published.filter((m) => m.regencyCode === target.regencyCode && m.category === 'kuliner').length;
     expect(await html(`/wilayah/${target.regencyCode.replace('.', '-')}/?kategori=kuliner`)).toContain(`${inRegion} UMKM tayang`);
     const bad = await site.get('/kategori/kuliner/?wilayah=99.99');
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('Kabupaten/kota (wilayah) tidak dikenal');
+    expect(await bad.text()).toContain('Kabupaten/kota (wilayah):');
   });
 
   it('counts a kabupaten/kota page', async () => {
@@ -179,7 +187,7 @@ describe('search on the server', () => {
     const [row] = await db.select({ districtCode: msmes.districtCode }).from(msmes).where(eq(msmes.slug, target.slug));
     const districtName = (await import('../../src/core/reference.ts')).findDistrict(row!.districtCode)!.name;
     const page = await html(`/cari/?q=${encodeURIComponent(`${target.name} ${districtName}`)}`);
-    expect(page).toMatch(new RegExp(`(Kecamatan ${districtName}, [^<]+ <span aria-hidden="true">✕</span>|“${districtName.toLowerCase()}” di: )`));
+    expect(page).toMatch(new RegExp(`(Kecamatan ${districtName} <span aria-hidden="true">✕</span>|“${districtName.toLowerCase()}” di: )`));
     expect(await html(`/cari/?q=${encodeURIComponent(target.name)}&wilayah=${target.regencyCode}&kecamatan=${row!.districtCode}`)).toContain(`Kecamatan ${districtName} <span aria-hidden="true">✕</span>`);
   });
 
