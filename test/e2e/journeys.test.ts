@@ -46,8 +46,13 @@ describe('a consumer on a phone', () => {
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
     await page.waitForURL(/\/cari\/\?q=/);
     await page.getByRole('status').filter({ hasText: /hasil/ }).waitFor();
-    await page.getByLabel('Kabupaten/kota').selectOption(regency);
+    await page.getByText('Saring:').click();
+    const option = page.getByLabel('Kabupaten/kota').locator(`option[value="${target.regencyCode}"]`);
+    assert.match((await option.textContent()) ?? '', new RegExp(`^${regency} \\(\\d+\\)$`));
+    await page.getByLabel('Kabupaten/kota').selectOption(target.regencyCode);
+    await page.getByRole('button', { name: 'Terapkan filter' }).click();
     await page.waitForURL((url) => url.searchParams.get('wilayah') === target.regencyCode);
+    await page.getByRole('link', { name: `Hapus filter ${regency}` }).waitFor();
     const result = page.getByRole('link', { name: target.name, exact: true });
     await result.waitFor();
     await result.click();
@@ -58,6 +63,35 @@ describe('a consumer on a phone', () => {
     }
     const wa = await page.getByRole('link', { name: /WhatsApp/ }).getAttribute('href');
     assert.match(wa ?? '', new RegExp(`^https://wa\\.me/${target.whatsapp.slice(1)}\\?text=`));
+    await page.context().close();
+  });
+});
+
+describe('a shopper narrowing a list without JavaScript', () => {
+  it('ticks two categories and halal on the search page, sees the counts and chips, drops one chip, then clears them all', async () => {
+    const page = await phonePage(false);
+    await page.goto(`${portal.url}/cari/?q=kripik`);
+    const status = page.getByRole('status');
+    const before = (await status.textContent()) ?? '';
+    await page.getByText('Saring:').click();
+    const kuliner = page.getByRole('checkbox', { name: /^Kuliner \(\d+\)$/ });
+    const oleh = page.getByRole('checkbox', { name: /^Oleh-oleh & Makanan Khas \(\d+\)$/ });
+    const count = async (box: typeof kuliner) => Number(/\((\d+)\)/.exec((await page.locator('label', { has: box }).textContent()) ?? '')?.[1] ?? -1);
+    const expected = (await count(kuliner)) + (await count(oleh));
+    await kuliner.check();
+    await oleh.check();
+    await page.getByRole('checkbox', { name: /^Bersertifikat halal/ }).check();
+    await page.getByRole('button', { name: 'Terapkan filter' }).click();
+    await page.waitForURL((url) => url.searchParams.getAll('kategori').length === 2 && url.searchParams.get('halal') === '1' && url.searchParams.get('q') === 'kripik');
+    for (const chip of ['Kuliner', 'Oleh-oleh & Makanan Khas', 'Bersertifikat halal']) await page.getByRole('link', { name: `Hapus filter ${chip}` }).waitFor();
+    const cards = await page.locator('.cards > li').count();
+    assert.ok(cards > 0 && cards <= expected, `${cards} of at most ${expected}`);
+    await page.getByRole('link', { name: 'Hapus filter Bersertifikat halal' }).click();
+    await page.waitForURL((url) => url.searchParams.get('halal') === null && url.searchParams.getAll('kategori').length === 2);
+    assert.match((await status.textContent()) ?? '', new RegExp(`^${expected} hasil`));
+    await page.getByRole('link', { name: 'Hapus semua filter' }).click();
+    await page.waitForURL((url) => url.search === '?q=kripik');
+    assert.equal(await status.textContent(), before);
     await page.context().close();
   });
 });
@@ -333,6 +367,8 @@ describe('every page type', () => {
       kategori: '/kategori/kuliner/',
       wilayah: '/wilayah/32-73/',
       cari: '/cari/?q=kopi',
+      'cari berfilter': '/cari/?q=kripik&kategori=kuliner&kategori=oleh-oleh&halal=1',
+      'kategori berfilter': '/kategori/kuliner/?wilayah=32.73&nib=1',
       daftar: '/daftar/',
       status: '/status/',
       privasi: '/privasi/',
@@ -350,7 +386,7 @@ describe('every page type', () => {
     const failures: string[] = [];
     for (const [name, path] of Object.entries(await pages())) {
       await page.goto(`${portal.url}${path}`);
-      if (name === 'cari') await page.getByRole('status').filter({ hasText: /hasil/ }).waitFor();
+      if (name.startsWith('cari')) await page.getByRole('status').filter({ hasText: /hasil/ }).waitFor();
       for (const v of await seriousViolations(page)) failures.push(`${name}: ${v}`);
     }
     assert.deepEqual(failures, []);
@@ -368,7 +404,7 @@ describe('every page type', () => {
       const headers = response?.headers() ?? {};
       assert.match(headers['content-security-policy'] ?? '', /default-src 'self'/, `${name}: CSP`);
       assert.equal(headers['x-content-type-options'], 'nosniff', `${name}: nosniff`);
-      if (name === 'cari') await page.getByRole('status').filter({ hasText: /hasil/ }).waitFor();
+      if (name.startsWith('cari')) await page.getByRole('status').filter({ hasText: /hasil/ }).waitFor();
       if (name === 'pengadaan') await page.locator('[data-shortlist-toggle]').first().click();
     }
     assert.deepEqual(blocked, []);
@@ -425,7 +461,7 @@ describe('every page type', () => {
       const page = await context.newPage();
       for (const [name, path] of Object.entries(await pages())) {
         await page.goto(`${portal.url}${path}`);
-        if (name === 'cari') await page.getByRole('status').filter({ hasText: /hasil/ }).waitFor();
+        if (name.startsWith('cari')) await page.getByRole('status').filter({ hasText: /hasil/ }).waitFor();
         await page.screenshot({ path: `${screenshots}/${name}-${viewport.width}x${viewport.height}.png`, fullPage: true });
       }
       await context.close();
