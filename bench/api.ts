@@ -6,6 +6,7 @@ import { openDb } from '../db/local.ts';
 import { seedSample } from '../db/seed/insert.ts';
 import { searchSuppliers } from '../db/queries/suppliers.ts';
 import { searchMsmes } from '../db/queries/msmes.ts';
+import { facetCounts } from '../db/queries/facets.ts';
 import { parseSearchQuery, type SearchSpec } from '../src/core/search.ts';
 import type { Db } from '../db/client.ts';
 import { progress, say } from '../scripts/cli.ts';
@@ -112,9 +113,48 @@ async function browseDepth(databaseUrl: string) {
   return { rows, supplierBrowse };
 }
 
-/** The search figures for `n` listings in process: the buyer's keyword + 2 filters, and browsing at depth. */
+/**
+ * What the search page does for a keyword and two filters: the page of results and the
+ * count of every filter option (db/queries/facets.ts), p50/p95 over the typical searches
+ * with the page's own filters (categories, kabupaten/kota, NIB, halal, platform).
+ */
+async function facetedSearch(databaseUrl: string) {
+  const { db, client } = await openDb(databaseUrl);
+  const specs = facetedSearches.map((q) => parseSearchQuery(new URLSearchParams(`${q}&per_page=20`)));
+  const run = async (spec: SearchSpec) => {
+    const result = await searchMsmes(db, spec, { exactTotal: false });
+    await facetCounts(db, { ...spec, match: result.match });
+  };
+  for (const spec of specs) await run(spec);
+  const times: number[] = [];
+  for (let round = 0; round < 30; round++) {
+    for (const spec of specs) {
+      const started = performance.now();
+      await run(spec);
+      times.push(performance.now() - started);
+    }
+  }
+  client.close();
+  times.sort((a, b) => a - b);
+  return { samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** Keyword + two of the search page's filters. */
+const facetedSearches = [
+  'q=keripik&regency=32.73&verified=1',
+  'q=kopi&category=kuliner,oleh-oleh&halal=1',
+  'q=batik&regency=32.05&platform=shopee',
+  'q=sambel&category=kuliner&regency=32.04',
+  'q=makanan&halal=1&platform=gofood',
+  'q=kerupuk&regency=32.11&district=32.11.01',
+  'q=sabun&category=kecantikan&verified=1',
+  'q=telur&regency=32.01&halal=1',
+];
+
+/** The search figures for `n` listings in process: the buyer's keyword + 2 filters, the search page's with filter counts, and browsing at depth. */
 export async function benchSearch(databaseUrl: string) {
   const search = await inProcess(databaseUrl);
+  const faceted = await facetedSearch(databaseUrl);
   const browse = await browseDepth(databaseUrl);
-  return { search, browse };
+  return { search, faceted, browse };
 }

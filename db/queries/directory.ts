@@ -47,10 +47,3 @@ export async function profileSitemapEntries(db: DbOrTx, page: number, size: numb
     .where(and(published, sql`${msmes.id} > ${(page - 1) * size} AND ${msmes.id} <= ${page * size}`))
     .orderBy(msmes.id);
 }
-
-/** Published listings per kabupaten/kota within a category, or per category within a kabupaten/kota (from listing_counts). */
-export async function listingCounts(db: DbOrTx, by: 'regency' | 'category', within: { category: string } | { regency: string }) {
-  const where = 'category' in within ? eq(countsTable.category, within.category) : eq(countsTable.regencyCode, within.regency);
-  const rows = await db.select().from(countsTable).where(where);
-  return new Map(rows.map((r) => [by === 'regency' ? r.regencyCode : r.category, r.published]));
-}

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
-import { ftsQuery, type BrowseKey, type SearchSpec } from '../../src/core/search.ts';
+import { ftsQuery, RANK_WINDOW, type BrowseKey, type SearchSpec } from '../../src/core/search.ts';
 import type { DbOrTx } from '../client.ts';
 import { keptTotal } from './facets.ts';
 import { msmes, storeLinks } from '../schema.ts';
@@ -7,12 +7,7 @@ import { msmes, storeLinks } from '../schema.ts';
 /** BM25 column weights: name, description, products, place, category, tags (filters only, never ranked). */
 const RANK = sql`bm25(msme_fts, 10.0, 2.0, 4.0, 3.0, 3.0, 0.0)`;
 
-/**
- * Ranking is bounded: BM25 runs only over the newest RANK_WINDOW matches that pass the
- * filters, so a common word over a million listings costs the same as over ten thousand.
- * The total stays exact; pages reach as far as the ranked window.
- */
-export const RANK_WINDOW = 500;
+
 
 /** The spec's filters as SQL over msmes, for browsing without keywords. */
 export function filters(spec: SearchSpec): SQL[] {

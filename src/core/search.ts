@@ -18,6 +18,13 @@ export const MAX_QUERY = 100;
  */
 export const MAX_OFFSET = 10_000;
 const MAX_TERMS = 8;
+/**
+ * Ranking is bounded: BM25 runs only over the newest RANK_WINDOW matches that pass the
+ * filters, so a common word over a million listings costs the same as over ten thousand.
+ * The total stays exact; pages reach as far as the ranked window, and the search page
+ * counts its filters over the same window (db/queries/facets.ts).
+ */
+export const RANK_WINDOW = 500;
 
 const flag = z
   .enum(['1', 'true', '0', 'false'], { error: messages.flag })

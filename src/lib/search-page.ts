@@ -1,7 +1,7 @@
 import { AppError, type FieldError } from '../core/errors.ts';
 import { ftsMatch, parseSearchQuery, type SearchSpec } from '../core/search.ts';
 import { districtInQuery, placeInQuery } from '../core/query-places.ts';
-import { categories } from '../core/reference.ts';
+import { categories, findRegency } from '../core/reference.ts';
 import { searchWords } from '../core/text.ts';
 import { searchMsmes } from '../../db/queries/msmes.ts';
 import { closestWords } from '../../db/queries/vocabulary.ts';
@@ -110,6 +110,8 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
       result.total === 0 && filtered && spec.match
         ? (await searchMsmes(db, { ...spec, categories: [], regency: undefined, district: undefined, verified: false, halal: false, platform: undefined, page: 1 }, { exactTotal: false })).total
         : undefined;
+    // Nothing in the chosen kabupaten/kota: where else the same words and other filters find listings, most first.
+    const elsewhere = result.total === 0 && spec.regency && spec.match ? await otherRegencies(db, { ...spec, match: result.match }, filters) : [];
     const nearby = matchingCategories(query.q);
     // A slip of the keyboard: the closest indexed words, offered as a link.
     const meant = result.total === 0 && query.q ? await closestWords(db, query.q) : undefined;
@@ -120,13 +122,27 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
     const literally = place?.chosen ? ({ persis: '1' } as const) : {};
     const keep: [string, string][] = [...(query.q ? [['q', query.q] as [string, string]] : []), ...(place?.chosen ? [['persis', '1'] as [string, string]] : [])];
     const facets = facetView(understood, counts, (f) => searchHref({ q: query.q, filters: f, ...literally }, 1), { keep });
-    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, nearby, place, meant, facets };
+    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, elsewhere, nearby, place, meant, facets };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const ourName: Record<string, string> = { ...Object.fromEntries(Object.entries(FILTER_PARAMS).map(([ours, api]) => [api, ours])), page: 'halaman' };
     const errors = error.fields.map((f) => ({ path: ourName[f.path] ?? f.path, message: f.message }));
     return { query, asked, errors, result: undefined, page: 1 };
   }
+}
+
+/** The kabupaten/kota other than the chosen one where the same words and filters find listings, most first (at most five). */
+async function otherRegencies(db: DbOrTx, spec: SearchSpec, filters: PageFilters) {
+  const counts = await facetCounts(db, { ...spec, regency: undefined, district: undefined });
+  return [...counts.regencies]
+    .filter(([code, n]) => n > 0 && code !== spec.regency)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .flatMap(([code, count]) => {
+      const regency = findRegency(code);
+      const href = searchHref({ q: spec.q ?? '', filters: { ...filters, wilayah: code, kecamatan: '' } }, 1);
+      return regency ? [{ name: regency.name, count, atLeast: counts.atLeast, href }] : [];
+    });
 }
 
 /** The address of another page of the same search. */

@@ -191,6 +191,26 @@ describe('search on the server', () => {
     expect(await html(`/cari/?q=${encodeURIComponent(target.name)}&wilayah=${target.regencyCode}&kecamatan=${row!.districtCode}`)).toContain(`Kecamatan ${districtName} <span aria-hidden="true">✕</span>`);
   });
 
+  it('offers the kabupaten/kota where the words do find listings when the chosen one has none, and a way to drop the filters', async () => {
+    const target = published.find((m) => !placeInQuery(m.name) && !districtInQuery(m.name))!;
+    const word = target.name.split(' ')[0]!;
+    const codes = ['32.71', '32.72', '32.73', '32.74', '32.75', '32.76', '32.77', '32.78', '32.79', '32.01', '32.02', '32.03'];
+    let empty: string | undefined;
+    for (const code of codes) {
+      const found = (await (await site.get(`/api/msmes?q=${encodeURIComponent(word)}&regency=${code}`)).json()) as { total: number };
+      if (found.total === 0 && code !== target.regencyCode) {
+        empty = code;
+        break;
+      }
+    }
+    expect(empty).toBeDefined();
+    const page = await html(`/cari/?q=${encodeURIComponent(word)}&wilayah=${empty}`);
+    expect(page).toContain('Ada di kabupaten/kota lain:');
+    const params = new URLSearchParams({ q: word, wilayah: target.regencyCode });
+    expect(page).toContain(`<a href="/cari/?${params.toString().replace(/&/g, '&amp;')}">${findRegency(target.regencyCode)!.name}</a>`);
+    expect(page).toContain('Hapus semua filter');
+  });
+
   it('answers the results alone for the script that updates them as you type', async () => {
     const res = await site.get('/cari/hasil/?q=keripik');
     expect(res.status).toBe(200);
