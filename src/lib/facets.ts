@@ -32,25 +32,28 @@ export function readFilters(params: URLSearchParams): PageFilters {
   };
 }
 
-/** The filters as the API's search parameters. */
+/** Each filter's values under the page's parameter name ("1" for a ticked box), empty ones left out. */
+function filterValues(filters: PageFilters): [keyof typeof FILTER_PARAMS, string[]][] {
+  const values: [keyof typeof FILTER_PARAMS, string[]][] = [
+    ['kategori', filters.kategori],
+    ['wilayah', [filters.wilayah]],
+    ['kecamatan', [filters.kecamatan]],
+    ['nib', filters.nib ? ['1'] : []],
+    ['halal', filters.halal ? ['1'] : []],
+    ['platform', [filters.platform]],
+  ];
+  return values.map(([name, list]) => [name, list.filter(Boolean)] as [keyof typeof FILTER_PARAMS, string[]]).filter(([, list]) => list.length > 0);
+}
+
+/** The filters as the API's search parameters (several categories comma-separated). */
 export function filterParams(filters: PageFilters, into = new URLSearchParams()): URLSearchParams {
-  if (filters.kategori.length > 0) into.set('category', filters.kategori.join(','));
-  if (filters.wilayah) into.set('regency', filters.wilayah);
-  if (filters.kecamatan) into.set('district', filters.kecamatan);
-  if (filters.nib) into.set('verified', '1');
-  if (filters.halal) into.set('halal', '1');
-  if (filters.platform) into.set('platform', filters.platform);
+  for (const [name, list] of filterValues(filters)) into.set(FILTER_PARAMS[name], list.join(','));
   return into;
 }
 
-/** The filters written back into a page address (after `rest`, such as q). */
+/** The filters written back into a page address (after what `into` holds, such as q), a category per parameter as checkboxes send them. */
 export function writeFilters(filters: PageFilters, into = new URLSearchParams()): URLSearchParams {
-  for (const k of filters.kategori) into.append('kategori', k);
-  if (filters.wilayah) into.set('wilayah', filters.wilayah);
-  if (filters.kecamatan) into.set('kecamatan', filters.kecamatan);
-  if (filters.nib) into.set('nib', '1');
-  if (filters.halal) into.set('halal', '1');
-  if (filters.platform) into.set('platform', filters.platform);
+  for (const [name, list] of filterValues(filters)) for (const value of list) into.append(name, value);
   return into;
 }
 
