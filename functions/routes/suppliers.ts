@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { AppError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
 import { MAX_PER_PAGE, parseSearchQuery, searchQuerySchema, toSearchSpec } from '../../src/core/search.ts';
-import { supplierCsvHeader, supplierCsvRow, supplierJson } from '../../src/core/supplier-record.ts';
+import { SUPPLIER_CSV_TEXT, supplierCsvHeader, supplierCsvRow, supplierJson } from '../../src/core/supplier-record.ts';
 import { toCsv } from '../../src/core/csv.ts';
 import { searchSuppliers, suppliersBySlugs } from '../../db/queries/suppliers.ts';
 import type { AppDeps } from '../deps.ts';
@@ -38,7 +38,7 @@ function download(c: Context, format: 'csv' | 'json', items: ReturnType<typeof s
   c.header('content-disposition', `attachment; filename="pemasok-etalase-jabar-${stamp}.${format}"`);
   if (format === 'json') return c.json(items);
   c.header('content-type', 'text/csv; charset=utf-8');
-  return c.body(toCsv(supplierCsvHeader, items.map(supplierCsvRow)));
+  return c.body(toCsv(supplierCsvHeader, items.map(supplierCsvRow), { text: SUPPLIER_CSV_TEXT }));
 }
 
 const search = createRoute({

@@ -2,6 +2,8 @@ import { findCategory, findDistrict, findRegency } from './reference.ts';
 import { findPlatform } from './platforms.ts';
 import { formatPhoneLocal, whatsappLink } from './phone.ts';
 import type { SupplierJson } from './supplier-schema.ts';
+import { isoWib } from './dates.ts';
+import { kbliLabel } from './kbli.ts';
 
 /** The fields of a supplier that the API, the exports and the pages all present. */
 export interface SupplierInput {
@@ -54,17 +56,28 @@ export function supplierJson(s: SupplierInput, siteUrl: string): SupplierJson {
 }
 
 
+/** How a supplier was checked, in Indonesian, beside the code in exports. */
+export const verificationLevelLabel: Record<string, string> = { staff: 'diverifikasi petugas', mentor: 'diperiksa pendamping', self: 'data dari pemilik' };
+
+const isoOf = (at: string | null) => (at ? isoWib(new Date(at)) : null);
+
+/**
+ * The CSV of suppliers, kept for machines: a column per fact, identifiers as quoted text
+ * (the NIB keeps its leading zero, see SUPPLIER_CSV_TEXT), dates ISO 8601 on the WIB
+ * clock (+07:00), each code with its Indonesian label beside it.
+ */
 export const supplierCsvHeader = [
   'Nama usaha',
   'Kategori',
-  'KBLI',
+  'KBLI (kode dan judul)',
   'Kabupaten/kota',
   'Kecamatan',
   'Alamat',
   'NIB',
-  'NIB terverifikasi',
+  'NIB diverifikasi petugas pada',
+  'Tingkat verifikasi (kode)',
   'Tingkat verifikasi',
-  'Tanggal verifikasi',
+  'Diverifikasi pada',
   'Sertifikat halal',
   'P-IRT',
   'UMKM Juara',
@@ -75,19 +88,23 @@ export const supplierCsvHeader = [
   'Profil',
 ];
 
+/** The CSV columns written as quoted text: NIB, P-IRT and WhatsApp. */
+export const SUPPLIER_CSV_TEXT = [6, 12, 14] as const;
+
 /** One CSV row per supplier, in the order of supplierCsvHeader. */
 export function supplierCsvRow(s: SupplierJson): (string | number | null)[] {
   return [
     s.name,
     s.category.name,
-    s.kbli.codes.join(', '),
+    s.kbli.codes.map((c) => kbliLabel(c, s.kbli.edition)).join('; '),
     s.regency.name,
     s.district.name,
     s.address,
     s.nib,
-    s.nibVerifiedAt ? s.nibVerifiedAt.slice(0, 10) : 'belum',
+    isoOf(s.nibVerifiedAt),
     s.verification.level,
-    s.verification.verifiedAt?.slice(0, 10) ?? null,
+    verificationLevelLabel[s.verification.level] ?? s.verification.level,
+    isoOf(s.verification.verifiedAt),
     s.halalNumber,
     s.pirtNumber,
     s.isJuara ? 'ya' : 'tidak',

@@ -16,3 +16,23 @@ export const verificationOf = (s: SupplierJson) => `${verificationText[s.verific
 
 /** A link of the API's result set as the same view of /pengadaan/. */
 export const asPageLink = (apiLink: string) => apiLink.replace('/api/suppliers', '/pengadaan/');
+
+/** At most this many suppliers on a shortlist (the compare page's limit). */
+export const SHORTLIST_MAX = 50;
+
+/**
+ * The shortlist an address carries (`?pilih=a,b`): the suppliers a buyer picked without
+ * JavaScript, kept by every link and form of /pengadaan/. Malformed slugs are dropped.
+ */
+export function chosenSlugs(params: URLSearchParams): string[] {
+  const raw = (params.get('pilih') ?? '').split(',').filter((s) => /^[a-z0-9-]{1,80}$/.test(s));
+  return [...new Set(raw)].slice(0, SHORTLIST_MAX);
+}
+
+/** The same address with the shortlist set to `slugs` (none: without `pilih`). */
+export function withChosen(href: string, slugs: string[]): string {
+  const url = new URL(href, 'http://x');
+  if (slugs.length > 0) url.searchParams.set('pilih', slugs.join(','));
+  else url.searchParams.delete('pilih');
+  return `${url.pathname}${url.search}`;
+}

@@ -1,7 +1,9 @@
 /**
- * Script of the server-rendered pages. The buyer's shortlist, kept in this browser only (no account): add or remove suppliers
- * from results, then compare them or download them. Pages without shortlist controls are
- * left alone.
+ * Script of the procurement pages. The buyer's shortlist works without it: each "+ Daftar
+ * pendek" is a link that carries the chosen suppliers in the address (?pilih=). With it,
+ * the shortlist is also kept in this browser (no account), so it survives new searches:
+ * the links toggle in place, suppliers picked through the address are added, and the bar
+ * shows only while it holds something. Pages without shortlist controls are left alone.
  */
 const KEY = 'etalase-jabar:daftar-pendek';
 const MAX = 50;
@@ -21,32 +23,40 @@ const read = (): Entry[] => {
 };
 const write = (list: Entry[]) => localStorage.setItem(KEY, JSON.stringify(list.slice(0, MAX)));
 
+/** Suppliers chosen through the address (without JavaScript, or a shared link) join the kept shortlist. */
+function adoptFromAddress() {
+  const chosen = (new URLSearchParams(location.search).get('pilih') ?? '').split(',').filter(Boolean);
+  if (chosen.length === 0) return;
+  const list = read();
+  for (const slug of chosen) {
+    const card = document.querySelector<HTMLElement>(`[data-shortlist-toggle][data-slug="${CSS.escape(slug)}"]`);
+    if (!list.some((e) => e.slug === slug)) list.push({ slug, name: card?.dataset['name'] ?? slug });
+  }
+  write(list);
+}
+
 function render() {
   const list = read();
   const slugs = new Set(list.map((e) => e.slug));
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-shortlist-toggle]')) {
-    const on = slugs.has(button.dataset['slug'] ?? '');
-    button.hidden = false;
-    button.setAttribute('aria-pressed', String(on));
-    button.textContent = on ? '✓ Di daftar pendek' : '+ Daftar pendek';
+  for (const toggle of document.querySelectorAll<HTMLAnchorElement>('[data-shortlist-toggle]')) {
+    toggle.textContent = slugs.has(toggle.dataset['slug'] ?? '') ? '✓ Di daftar pendek (hapus)' : '+ Daftar pendek';
   }
   const panel = document.querySelector<HTMLElement>('[data-shortlist-panel]');
   if (!panel) return;
-  panel.hidden = false;
+  panel.hidden = list.length === 0;
   const query = `slugs=${encodeURIComponent(list.map((e) => e.slug).join(','))}`;
   const count = panel.querySelector('[data-shortlist-count]');
-  if (count) count.textContent = list.length === 0 ? 'Daftar pendek masih kosong.' : `Daftar pendek: ${list.length} pemasok (${list.map((e) => e.name).join(', ')}).`;
+  if (count) count.textContent = list.length === 0 ? '' : `Daftar pendek: ${list.length} pemasok (${list.map((e) => e.name).join(', ')}).`;
   for (const link of panel.querySelectorAll<HTMLAnchorElement>('[data-shortlist-link]')) {
     link.href = `${link.dataset['base']}${link.dataset['base']?.includes('?') ? '&' : '?'}${query}`;
-    link.toggleAttribute('aria-disabled', list.length === 0);
-    link.hidden = list.length === 0;
   }
 }
 
 document.addEventListener('click', (event) => {
   const target = event.target as HTMLElement;
-  const toggle = target.closest<HTMLButtonElement>('[data-shortlist-toggle]');
+  const toggle = target.closest<HTMLElement>('[data-shortlist-toggle]');
   if (toggle) {
+    event.preventDefault();
     const slug = toggle.dataset['slug'] ?? '';
     const list = read();
     write(list.some((e) => e.slug === slug) ? list.filter((e) => e.slug !== slug) : [...list, { slug, name: toggle.dataset['name'] ?? slug }]);
@@ -54,8 +64,10 @@ document.addEventListener('click', (event) => {
   }
   if (target.closest('[data-print]')) window.print();
   if (target.closest('[data-shortlist-clear]')) {
+    event.preventDefault();
     write([]);
     render();
   }
 });
+adoptFromAddress();
 render();

@@ -116,6 +116,19 @@ describe('GET /api/suppliers/export', () => {
     const total = (await get('?category=kuliner')).total;
     expect(rows.length - 1).toBe(total);
     expect(rows.slice(1).every((r) => r[1] === 'Kuliner' && r.length === supplierCsvHeader.length)).toBe(true);
+    // Kept for machines: the NIB quoted as text with its leading zero, dates on the WIB
+    // clock in ISO 8601, the verification code with its Indonesian label, KBLI with its title.
+    const text = new TextDecoder().decode(bytes);
+    const json = (await (await app.request('/api/suppliers/export?format=json&category=kuliner')).json()) as { nib: string | null; nibVerifiedAt: string | null; verification: { level: string } }[];
+    const zero = json.find((s) => s.nib?.startsWith('0'));
+    expect(zero).toBeDefined();
+    expect(text).toContain(`;"${zero!.nib}";`);
+    const column = (name: string) => supplierCsvHeader.indexOf(name);
+    const verified = rows.slice(1).find((r) => r[column('NIB diverifikasi petugas pada')] !== '')!;
+    expect(verified[column('NIB diverifikasi petugas pada')]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
+    expect(verified[column('Tingkat verifikasi (kode)')]).toBe('staff');
+    expect(verified[column('Tingkat verifikasi')]).toBe('diverifikasi petugas');
+    expect(rows.slice(1).map((r) => r[column('KBLI (kode dan judul)')])).toContain('10794 Industri Kerupuk, Keripik, Peyek dan Sejenisnya');
   });
 
   it('exports a shortlist in the order given, as JSON', async () => {

@@ -13,6 +13,9 @@ describe('toCsv', () => {
     expect(toCsv(['x'], [['=HYPERLINK("http://evil")'], ['+1'], ['@SUM(A1)'], ['-2']])).toContain("'=HYPERLINK");
     expect(parseCsv(toCsv(['x'], [['+1']]))[1]).toEqual(["'+1"]);
   });
+  it('quotes the text columns always, so digits with a leading zero stay text', () => {
+    expect(toCsv(['NIB', 'Jumlah'], [['0123456789012', 5]], { text: [0] })).toBe('\ufeffNIB;Jumlah\r\n"0123456789012";5\r\n');
+  });
   it('round-trips any text', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string().filter((s) => !/^[=+\-@\t\r]/.test(s)), { minLength: 2, maxLength: 2 }), { maxLength: 5 }), (rows) => {

@@ -206,8 +206,9 @@ describe('a procurement officer', () => {
     const cards = page.locator('[data-supplier]');
     assert.ok((await cards.count()) >= 2);
     const names = [await cards.nth(0).locator('h3').textContent(), await cards.nth(1).locator('h3').textContent()];
-    await cards.nth(0).getByRole('button', { name: '+ Daftar pendek' }).click();
-    await cards.nth(1).getByRole('button', { name: '+ Daftar pendek' }).click();
+    assert.equal(await page.getByLabel('Daftar pendek').isVisible(), false, 'an empty shortlist shows no bar');
+    await cards.nth(0).getByRole('link', { name: '+ Daftar pendek' }).click();
+    await cards.nth(1).getByRole('link', { name: '+ Daftar pendek' }).click();
     await page.getByText('Daftar pendek: 2 pemasok').waitFor();
     await page.getByRole('link', { name: 'Bandingkan' }).click();
     await page.getByRole('heading', { name: 'Bandingkan 2 pemasok' }).waitFor();
@@ -218,6 +219,23 @@ describe('a procurement officer', () => {
     assert.equal(csv[0]?.[0], 'Nama usaha');
     assert.deepEqual(csv.slice(1).map((r) => r[0]), names);
     await context.close();
+  });
+
+  it('shortlists without JavaScript: the chosen suppliers ride in the address to the compare page, printed with its date', async () => {
+    const page = await phonePage(false);
+    await page.goto(`${portal.url}/pengadaan/?category=kuliner`);
+    const cards = page.locator('[data-supplier]');
+    const names = [await cards.nth(0).locator('h3').textContent(), await cards.nth(1).locator('h3').textContent()];
+    await cards.nth(0).getByRole('link', { name: '+ Daftar pendek' }).click();
+    await page.waitForURL((url) => (url.searchParams.get('pilih') ?? '').split(',').length === 1);
+    await page.locator('[data-supplier]').nth(1).getByRole('link', { name: '+ Daftar pendek' }).click();
+    await page.waitForURL((url) => (url.searchParams.get('pilih') ?? '').split(',').length === 2);
+    await page.getByText('Daftar pendek: 2 pemasok').waitFor();
+    await page.getByRole('link', { name: 'Bandingkan' }).click();
+    await page.getByRole('heading', { name: 'Bandingkan 2 pemasok' }).waitFor();
+    assert.deepEqual((await page.locator('table.compare thead th').allTextContents()).slice(1).sort(), names.sort());
+    assert.match((await page.locator('main').textContent()) ?? '', /dicetak \d{1,2} \S+ \d{4} WIB/);
+    await page.context().close();
   });
 });
 
