@@ -33,6 +33,8 @@ export const msmes = sqliteTable(
     nib: text('nib'),
     nibVerifiedAt: integer('nib_verified_at', { mode: 'timestamp_ms' }),
     halalNumber: text('halal_number'),
+    /** When staff matched the halal certificate against BPJPH's register; null while it is only the owner's word. */
+    halalVerifiedAt: integer('halal_verified_at', { mode: 'timestamp_ms' }),
     /** The platforms it has a store on, comma-separated ("shopee,tokopedia"): kept from store_links by triggers (migration 0017) for the filter counts. */
     platforms: text('platforms').notNull().default(''),
     pirtNumber: text('pirt_number'),

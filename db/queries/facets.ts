@@ -69,12 +69,12 @@ export async function facetCounts(db: DbOrTx, spec: SearchSpec, options: { categ
 
 /**
  * How many listings a browse (no keywords) shows, from facet_counts, as a SQL expression;
- * undefined when a filter is not one of its dimensions (P-IRT, UMKM Juara, KBLI). Counting
+ * undefined when a filter is not one of its dimensions (P-IRT, UMKM Juara, KBLI, halal checked by staff). Counting
  * a kabupaten/kota's halal listings with a Shopee store went from 180 ms (every listing
  * there looked at) to a sum of a few rows.
  */
 export function keptTotal(spec: SearchSpec): SQL | undefined {
-  if (spec.match || spec.pirt || spec.juara || spec.kbli) return undefined;
+  if (spec.match || spec.pirt || spec.juara || spec.kbli || spec.halalVerified) return undefined;
   const parts: SQL[] = [sql`platform = ${spec.platform ?? ''}`, sql`district_code = ${spec.district ?? ''}`];
   if (spec.categories.length > 0) parts.push(sql`category IN (${list(spec.categories)})`);
   if (spec.regency) parts.push(sql`regency_code = ${spec.regency}`);

@@ -17,6 +17,7 @@ export function filters(spec: SearchSpec): SQL[] {
   if (spec.district) where.push(eq(msmes.districtCode, spec.district));
   if (spec.verified) where.push(isNotNull(msmes.nibVerifiedAt));
   if (spec.halal) where.push(isNotNull(msmes.halalNumber));
+  if (spec.halalVerified) where.push(isNotNull(msmes.halalVerifiedAt));
   if (spec.pirt) where.push(isNotNull(msmes.pirtNumber));
   if (spec.juara) where.push(eq(msmes.isJuara, true));
   if (spec.kbli) {

@@ -91,7 +91,13 @@ export async function submitOwnerEdit(db: Db, statusTokenHash: string, reg: Regi
         .where(and(eq(msmeRevisions.msmeId, m.id), eq(msmeRevisions.status, 'pending')));
       await tx.insert(msmeRevisions).values({ msmeId: m.id, data: reg as unknown as Record<string, unknown>, baseVersion: version, createdAt: now });
     } else {
-      await applyRegistration(tx, m.id, reg, { status: 'pending', rejectionReason: null });
+      // A changed NIB or halal number is the owner's word again until staff check it.
+      await applyRegistration(tx, m.id, reg, {
+        status: 'pending',
+        rejectionReason: null,
+        ...((reg.nib ?? null) !== m.nib ? { nibVerifiedAt: null } : {}),
+        ...((reg.halalNumber ?? null) !== m.halalNumber ? { halalVerifiedAt: null } : {}),
+      });
     }
     await tx.insert(auditLog).values({ msmeId: m.id, action: 'owner-edit', actor: 'owner', at: now, detail: { from: version, published: m.status === 'published' } });
     return { status: m.status === 'published' ? ('edit-pending' as const) : ('pending' as const), version: bumped };

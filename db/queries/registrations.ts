@@ -13,6 +13,7 @@ export interface NewListingOptions {
   status?: MsmeStatus;
   verification?: VerificationLevel;
   nibVerifiedAt?: Date | null;
+  halalVerifiedAt?: Date | null;
   verifiedAt?: Date | null;
   isJuara?: boolean;
   isSample?: boolean;
@@ -70,6 +71,7 @@ export function listingRow(reg: Registration, slug: string, options: NewListingO
     slug,
     ...businessFields(reg),
     nibVerifiedAt: options.nibVerifiedAt ?? null,
+    halalVerifiedAt: options.halalVerifiedAt ?? null,
     status,
     verification: options.verification ?? 'self',
     verifiedAt: options.verifiedAt ?? null,

@@ -240,14 +240,14 @@ export async function approve(db: Db, action: ReviewAction): Promise<'baru' | 'u
     if (!revision) throw new AppError('CONFLICT', messages.staff.nothingToReview);
     const reg = revision.data as unknown as Registration;
     const nibChanged = (reg.nib ?? null) !== m.nib;
-    await applyRegistration(
-      tx,
-      id,
-      reg,
-      nibChanged ? { nibVerifiedAt: null, ...(m.verification === 'staff' ? { verification: m.registeredBy ? 'mentor' : 'self' } : {}) } : {},
-    );
+    // A new halal number is the owner's word again until staff check it.
+    const halalChanged = (reg.halalNumber ?? null) !== m.halalNumber;
+    await applyRegistration(tx, id, reg, {
+      ...(nibChanged ? { nibVerifiedAt: null, ...(m.verification === 'staff' ? { verification: m.registeredBy ? 'mentor' : 'self' } : {}) } : {}),
+      ...(halalChanged ? { halalVerifiedAt: null } : {}),
+    });
     await tx.update(msmeRevisions).set({ status: 'approved', reviewedAt: now, reviewer: actor }).where(eq(msmeRevisions.id, revision.id));
-    await tx.insert(auditLog).values({ msmeId: id, action: 'approve-edit', actor, at: now, detail: { revision: revision.id, nibChanged } });
+    await tx.insert(auditLog).values({ msmeId: id, action: 'approve-edit', actor, at: now, detail: { revision: revision.id, nibChanged, halalChanged } });
     await syncSearchIndex(tx, id);
     return 'ubah' as const;
   });
@@ -282,6 +282,21 @@ export async function verifyNib(db: Db, action: ReviewAction) {
     if (!m.nib) throw new AppError('VALIDATION_FAILED', messages.staff.nibMissing, { fields: [{ path: 'nib', message: messages.staff.nibMissing }] });
     await tx.update(msmes).set({ nibVerifiedAt: now, verification: 'staff', verifiedAt: now }).where(eq(msmes.id, id));
     await tx.insert(auditLog).values({ msmeId: id, action: 'verify-nib', actor, at: now, detail: { nib: m.nib } });
+    await syncSearchIndex(tx, id);
+  });
+}
+
+/**
+ * Marks the listing's halal certificate as checked by staff against BPJPH's public register
+ * (SIHALAL): buyers then see "halal terverifikasi petugas" rather than the owner's word.
+ */
+export async function verifyHalal(db: Db, action: ReviewAction) {
+  const { id, actor, now } = action;
+  await db.transaction(async (tx) => {
+    const m = await lockForReview(tx, id, action.version, now);
+    if (!m.halalNumber) throw new AppError('VALIDATION_FAILED', messages.staff.halalMissing, { fields: [{ path: 'halalNumber', message: messages.staff.halalMissing }] });
+    await tx.update(msmes).set({ halalVerifiedAt: now }).where(eq(msmes.id, id));
+    await tx.insert(auditLog).values({ msmeId: id, action: 'verify-halal', actor, at: now, detail: { halalNumber: m.halalNumber } });
     await syncSearchIndex(tx, id);
   });
 }

@@ -12,7 +12,7 @@ import { dateOf as date, findMatches, inOrder, recordsByIds } from './matches.ts
 const SUPPLIER_JSON = sql.raw(`json_array(
   m.id, m.slug, m.name, m.description, m.category, json(m.kbli_codes), m.kbli_edition, m.regency_code, m.district_code,
   m.address, m.whatsapp, m.nib, m.nib_verified_at, m.halal_number, m.pirt_number, m.verification, m.verified_at,
-  m.is_juara, m.published_at, m.updated_at,
+  m.is_juara, m.published_at, m.updated_at, m.halal_verified_at,
   (SELECT json_group_array(json_array(platform, url)) FROM (
     SELECT platform, url FROM store_links WHERE store_links.msme_id = m.id ORDER BY position)),
   (SELECT json_group_array(json_array(name, price_min, price_max)) FROM (
@@ -21,13 +21,13 @@ const SUPPLIER_JSON = sql.raw(`json_array(
 type SupplierTuple = [
   number, string, string, string, string, string[], string, string, string,
   string | null, string, string | null, number | null, string | null, string | null, string, number | null,
-  number, number | null, number,
+  number, number | null, number, number | null,
   [string, string][],
   [string, number, number | null][],
 ];
 
 function fromTuple(t: SupplierTuple) {
-  const [id, slug, name, description, category, kbliCodes, kbliEdition, regencyCode, districtCode, address, whatsapp, nib, nibVerifiedAt, halalNumber, pirtNumber, verification, verifiedAt, isJuara, publishedAt, updatedAt, links, items] = t;
+  const [id, slug, name, description, category, kbliCodes, kbliEdition, regencyCode, districtCode, address, whatsapp, nib, nibVerifiedAt, halalNumber, pirtNumber, verification, verifiedAt, isJuara, publishedAt, updatedAt, halalVerifiedAt, links, items] = t;
   const products = items.map(([n, priceMin, priceMax]) => ({ name: n, priceMin, priceMax }));
   return {
     id,
@@ -44,6 +44,7 @@ function fromTuple(t: SupplierTuple) {
     nib,
     nibVerifiedAt: date(nibVerifiedAt),
     halalNumber,
+    halalVerifiedAt: date(halalVerifiedAt),
     pirtNumber,
     verification,
     verifiedAt: date(verifiedAt),

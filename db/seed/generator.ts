@@ -11,6 +11,8 @@ export interface SampleListing {
   verification: 'self' | 'mentor' | 'staff';
   verifiedAt: Date | null;
   isJuara: boolean;
+  /** Staff matched the halal certificate against BPJPH's register (some of the staff-verified listings). */
+  halalVerifiedAt: Date | null;
 }
 
 const DAY = 86_400_000;
@@ -116,12 +118,16 @@ export function sampleListing(i: number, seed = 32, now = new Date('2026-11-01T0
     products,
     consent: true,
   };
+  const isJuara = rnd.chance(0.1);
+  // Drawn last, so every other sample value stays what it was before halal checks existed.
+  const halalVerified = Boolean(registration.halalNumber) && verification === 'staff' && rnd.chance(0.6);
   return {
     registration,
     publishedAt,
     nibVerifiedAt: nibVerified && verifiedAt ? verifiedAt : null,
     verification,
     verifiedAt,
-    isJuara: rnd.chance(0.1),
+    isJuara,
+    halalVerifiedAt: halalVerified ? verifiedAt : null,
   };
 }

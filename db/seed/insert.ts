@@ -98,6 +98,7 @@ async function insertSample(db: Db, options: { total: number; seed?: number; onP
               verification: s.verification,
               verifiedAt: s.verifiedAt,
               nibVerifiedAt: s.nibVerifiedAt,
+              halalVerifiedAt: s.halalVerifiedAt,
               isJuara: s.isJuara,
               isSample: true,
             }),
@@ -113,7 +114,7 @@ async function insertSample(db: Db, options: { total: number; seed?: number; onP
         await indexMany(
           tx,
           batch.map((s, k) => ({
-            msme: { id: ids[k]!.id, ...s.registration, nibVerifiedAt: s.nibVerifiedAt, halalNumber: s.registration.halalNumber ?? null, pirtNumber: s.registration.pirtNumber ?? null, isJuara: s.isJuara },
+            msme: { id: ids[k]!.id, ...s.registration, nibVerifiedAt: s.nibVerifiedAt, halalVerifiedAt: s.halalVerifiedAt, halalNumber: s.registration.halalNumber ?? null, pirtNumber: s.registration.pirtNumber ?? null, isJuara: s.isJuara },
             productNames: s.registration.products.map((p) => p.name),
             platforms: s.registration.storeLinks.map((l) => l.platform),
           })),

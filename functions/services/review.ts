@@ -6,7 +6,7 @@ import { registrationSchema } from '../../src/core/registration.ts';
 import { toFieldErrors } from '../../src/core/validation.ts';
 import { listingPlace } from '../../db/queries/places.ts';
 import { createListing } from '../../db/queries/registrations.ts';
-import { approve, closeReport, reissueOwnerLink, reject, setJuara, verifyNib } from '../../db/queries/review.ts';
+import { approve, closeReport, reissueOwnerLink, reject, setJuara, verifyHalal, verifyNib } from '../../db/queries/review.ts';
 import { withoutHoneypot } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendStatusLink } from '../email.ts';
@@ -15,7 +15,7 @@ import { newPrivateLink } from './registration.ts';
 import { actorOf, type StaffSession } from './staff.ts';
 
 /** The decisions a reviewer takes on a listing, by the name in its address (/admin/umkm/:id/:aksi). */
-export const decisions = ['setujui', 'tolak', 'nib', 'juara'] as const;
+export const decisions = ['setujui', 'tolak', 'nib', 'halal', 'juara'] as const;
 export type Decision = (typeof decisions)[number];
 
 /** The version a staff page showed, required on every decision (409 when the listing changed since). */
@@ -27,7 +27,8 @@ function versionOf(data: Record<string, unknown>) {
 
 /**
  * A reviewer's decision on a listing: approve (a new registration goes live, or an edit
- * replaces what is published), reject with a reason the owner reads, mark the NIB verified,
+ * replaces what is published), reject with a reason the owner reads, mark the NIB or the
+ * halal certificate verified,
  * mark or unmark UMKM Juara. Everything is audited with who and when; a change the public
  * sees drops the cached pages that show the listing, where it was and where it is now.
  */
@@ -37,6 +38,7 @@ export async function decide(deps: Required<AppDeps>, session: StaffSession, id:
   let visible = true;
   if (decision === 'setujui') await approve(deps.db, action);
   else if (decision === 'nib') await verifyNib(deps.db, action);
+  else if (decision === 'halal') await verifyHalal(deps.db, action);
   else if (decision === 'juara') {
     if (data['juara'] !== '0' && data['juara'] !== '1') throw new AppError('VALIDATION_FAILED', messages.flag, { fields: [{ path: 'juara', message: messages.flag }] });
     await setJuara(deps.db, { ...action, juara: data['juara'] === '1' });

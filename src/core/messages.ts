@@ -84,6 +84,7 @@ export const messages = {
     consentOwner: 'Tulis nama pemilik usaha yang memberi persetujuan.',
     consentMethod: 'Pilih cara pemilik memberi persetujuan.',
     nibMissing: 'Listing ini tidak mencantumkan NIB.',
+    halalMissing: 'Listing ini tidak mencantumkan nomor sertifikat halal.',
     queueKind: 'Jenis antrean: baru atau ubah.',
     reportNote: 'Tulis singkat tindakan yang diambil (minimal 5 karakter).',
     signedOut: 'Anda sudah keluar.',

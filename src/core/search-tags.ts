@@ -19,6 +19,8 @@ export const tag = {
   kbli: (code: string) => Array.from({ length: Math.max(0, code.length - 1) }, (_, i) => `kbli${code.slice(0, i + 2)}`),
   verified: 'nibok',
   halal: 'halalok',
+  /** A halal certificate staff matched against BPJPH's register. */
+  halalVerified: 'halalcek',
   pirt: 'pirtok',
   juara: 'juaraok',
 } as const;
@@ -30,6 +32,7 @@ export interface Taggable {
   kbliCodes: string[];
   nibVerifiedAt: Date | null;
   halalNumber: string | null;
+  halalVerifiedAt?: Date | null;
   pirtNumber: string | null;
   isJuara: boolean;
 }
@@ -42,6 +45,7 @@ export function listingTags(m: Taggable, platforms: string[]): string {
     ...[...new Set(platforms)].map(tag.platform),
     m.nibVerifiedAt ? tag.verified : '',
     m.halalNumber ? tag.halal : '',
+    m.halalNumber && m.halalVerifiedAt ? tag.halalVerified : '',
     m.pirtNumber ? tag.pirt : '',
     m.isJuara ? tag.juara : '',
   ].filter(Boolean);
@@ -76,7 +80,7 @@ export function filterTokens(filters: { regency?: string; district?: string; cat
 }
 
 /** The start of every filter token (and so of every composite one). */
-const FILTER_TOKEN_START = /^(?:kab\d|kec\d|kbli\d|kat[a-z0-9]|plat[a-z0-9]|nibok|halalok|pirtok|juaraok)/;
+const FILTER_TOKEN_START = /^(?:kab\d|kec\d|kbli\d|kat[a-z0-9]|plat[a-z0-9]|nibok|halalok|halalcek|pirtok|juaraok)/;
 
 /**
  * Whether a keyword could be, or start, a filter token ("kab3273", "katkuliner", but also

@@ -54,7 +54,8 @@ export const searchQuerySchema = z
     district: z.string().refine((c) => findDistrict(c) !== undefined, messages.district).optional().meta({ description: 'Kode Kemendagri kecamatan, misalnya 32.73.01.' }),
     platform: z.enum(platformIds, { error: messages.platform }).optional().meta({ description: 'Punya toko di platform ini.' }),
     verified: flag.optional().meta({ description: 'Hanya NIB yang sudah diverifikasi petugas.' }),
-    halal: flag.optional().meta({ description: 'Hanya yang bersertifikat halal.' }),
+    halal: flag.optional().meta({ description: 'Hanya yang mencantumkan sertifikat halal (diverifikasi petugas atau dinyatakan pemilik).' }),
+    halal_verified: flag.optional().meta({ description: 'Hanya yang sertifikat halalnya sudah dicocokkan petugas dengan daftar BPJPH.' }),
     pirt: flag.optional().meta({ description: 'Hanya yang memiliki P-IRT.' }),
     juara: flag.optional().meta({ description: 'Hanya peserta program UMKM Juara.' }),
     page: positiveInt(messages.page, 100_000).optional().meta({ description: 'Halaman, mulai 1.' }),
@@ -92,6 +93,8 @@ export interface SearchSpec {
   kbli: string | undefined;
   verified: boolean;
   halal: boolean;
+  /** Only halal certificates staff checked. */
+  halalVerified: boolean;
   pirt: boolean;
   juara: boolean;
   page: number;
@@ -160,6 +163,7 @@ export function toSearchSpec(v: z.output<typeof searchQuerySchema>): SearchSpec 
     kbli: v.kbli,
     verified: v.verified ?? false,
     halal: v.halal ?? false,
+    halalVerified: v.halal_verified ?? false,
     pirt: v.pirt ?? false,
     juara: v.juara ?? false,
     page: v.page ?? 1,
@@ -224,6 +228,7 @@ function tagsFor(spec: SearchSpec, category: string | undefined): string[] {
       spec.platform ? tag.platform(spec.platform) : '',
       spec.verified ? tag.verified : '',
       spec.halal ? tag.halal : '',
+      spec.halalVerified ? tag.halalVerified : '',
       spec.pirt ? tag.pirt : '',
       spec.juara ? tag.juara : '',
     ].filter(Boolean),

@@ -19,6 +19,7 @@ export interface SupplierInput {
   nib: string | null;
   nibVerifiedAt: Date | null;
   halalNumber: string | null;
+  halalVerifiedAt: Date | null;
   pirtNumber: string | null;
   verification: string;
   verifiedAt: Date | null;
@@ -45,6 +46,7 @@ export function supplierJson(s: SupplierInput, siteUrl: string): SupplierJson {
     nib: s.nib,
     nibVerifiedAt: iso(s.nibVerifiedAt),
     halalNumber: s.halalNumber,
+    halalVerifiedAt: iso(s.halalVerifiedAt),
     pirtNumber: s.pirtNumber,
     isJuara: s.isJuara,
     whatsapp: s.whatsapp,
@@ -79,6 +81,7 @@ export const supplierCsvHeader = [
   'Tingkat verifikasi',
   'Diverifikasi pada',
   'Sertifikat halal',
+  'Halal diverifikasi petugas pada',
   'P-IRT',
   'UMKM Juara',
   'WhatsApp',
@@ -89,7 +92,7 @@ export const supplierCsvHeader = [
 ];
 
 /** The CSV columns written as quoted text: NIB, P-IRT and WhatsApp. */
-export const SUPPLIER_CSV_TEXT = [6, 12, 14] as const;
+export const SUPPLIER_CSV_TEXT = [6, 13, 15] as const;
 
 /** One CSV row per supplier, in the order of supplierCsvHeader. */
 export function supplierCsvRow(s: SupplierJson): (string | number | null)[] {
@@ -106,6 +109,7 @@ export function supplierCsvRow(s: SupplierJson): (string | number | null)[] {
     verificationLevelLabel[s.verification.level] ?? s.verification.level,
     isoOf(s.verification.verifiedAt),
     s.halalNumber,
+    isoOf(s.halalVerifiedAt),
     s.pirtNumber,
     s.isJuara ? 'ya' : 'tidak',
     formatPhoneLocal(s.whatsapp),

@@ -56,6 +56,7 @@ export const auditLabel: Record<string, string> = {
   reject: 'Ditolak',
   'reject-edit': 'Perubahan ditolak',
   'verify-nib': 'NIB diverifikasi',
+  'verify-halal': 'Sertifikat halal diverifikasi',
   'mark-juara': 'Ditandai UMKM Juara',
   'unmark-juara': 'Tanda UMKM Juara dicabut',
   'close-report': 'Laporan ditutup',

@@ -338,6 +338,30 @@ describe('decisions', () => {
     const page = await (await reviewer.get(`/admin/umkm/${id}`)).text();
     for (const words of ['Disetujui', 'NIB diverifikasi', 'Ditandai UMKM Juara']) expect(page).toContain(words);
   });
+
+  it('verifies a halal certificate apart from the owner’s word, audited; a new number is the owner’s word again', async () => {
+    const halal = (q: string) => app.request(`/api/suppliers?q=cilembu${q}`).then(async (r) => ((await r.json()) as { items: { halalVerifiedAt: string | null }[] }).items);
+    const { id, version, statusToken } = await register('Ubi Cilembu Halal', { halalNumber: 'ID32110000123450123' });
+    const none = await register('Ubi Cilembu Tanpa Halal');
+    expect((await reviewer.post(`/admin/umkm/${none.id}/halal`, { version: String(none.version) })).status).toBe(422);
+    await reviewer.post(`/admin/umkm/${id}/setujui`, { version: String(version) });
+    expect(await halal('&halal=1')).toHaveLength(1);
+    expect(await halal('&halal_verified=1')).toHaveLength(0);
+    let [row] = await db.select().from(msmes).where(eq(msmes.id, id));
+    expect((await mentor.post(`/admin/umkm/${id}/halal`, { version: String(row!.version) })).status).toBe(403);
+    expect((await reviewer.post(`/admin/umkm/${id}/halal`, { version: String(row!.version) })).status).toBe(303);
+    const [checked] = await halal('&halal_verified=1');
+    expect(checked?.halalVerifiedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(await (await reviewer.get(`/admin/umkm/${id}`)).text()).toContain('Sertifikat halal diverifikasi');
+    // The owner changes the number: once approved, it is their word again.
+    [row] = await db.select().from(msmes).where(eq(msmes.id, id));
+    const edit = await app.request(`/api/registrations/${statusToken}`, { ...json({ ...validRegistration({ name: 'Ubi Cilembu Halal', halalNumber: 'ID32110000999990123' }), version: row!.version }), method: 'PUT' });
+    expect(edit.status).toBe(200);
+    [row] = await db.select().from(msmes).where(eq(msmes.id, id));
+    await reviewer.post(`/admin/umkm/${id}/setujui`, { version: String(row!.version) });
+    expect(await halal('&halal_verified=1')).toHaveLength(0);
+    expect(await halal('&halal=1')).toHaveLength(1);
+  });
 });
 
 describe('a lost private link', () => {

@@ -55,7 +55,7 @@ describe('filter tokens, composite pairs included', () => {
         );
         const wantedDistrict = s.district && s.regency ? someDistrict(s.regency) : undefined;
         const { category, ...rest } = s;
-        const searchSpec: SearchSpec = { ...rest, categories: category ? [category] : [], district: wantedDistrict, match: '"x"', prefixMatch: '"x"*', q: 'x', page: 1, perPage: 20, after: undefined };
+        const searchSpec: SearchSpec = { ...rest, categories: category ? [category] : [], halalVerified: false, district: wantedDistrict, match: '"x"', prefixMatch: '"x"*', q: 'x', page: 1, perPage: 20, after: undefined };
         const selected = specTags(searchSpec).every((t) => tokens.has(t));
         const meets =
           (!s.regency || s.regency === l.regencyCode) &&
