@@ -198,9 +198,10 @@ describe('a procurement officer', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${portal.url}/pengadaan/`);
-    await page.getByRole('combobox', { name: 'Kategori' }).selectOption({ label: 'Kuliner' });
+    await page.getByRole('checkbox', { name: 'Kuliner' }).check();
+    await page.getByRole('checkbox', { name: 'Oleh-oleh & Makanan Khas' }).check();
     await page.getByRole('button', { name: 'Cari pemasok' }).click();
-    await page.waitForURL(/category=kuliner/);
+    await page.waitForURL((url) => url.searchParams.getAll('category').join(',') === 'kuliner,oleh-oleh');
     const summary = await page.getByLabel('Ringkasan hasil').textContent();
     assert.match(summary ?? '', /\d+ pemasok cocok, \d+ dengan NIB terverifikasi/);
     const cards = page.locator('[data-supplier]');
