@@ -118,6 +118,10 @@ export const products = sqliteTable(
     name: text('name').notNull(),
     priceMin: integer('price_min').notNull(),
     priceMax: integer('price_max'),
+    /** The unit or pack the price is for, as the owner writes it: "250 g", "isi 10", "per kg". */
+    unit: text('unit'),
+    /** When the owner last said the price holds (registration, a change, or one tap on the status page). */
+    priceConfirmedAt: integer('price_confirmed_at', { mode: 'timestamp_ms' }),
     position: integer('position').notNull(),
   },
   (t) => [index('products_msme_idx').on(t.msmeId)],

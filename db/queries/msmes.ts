@@ -99,7 +99,7 @@ function toPublicMsme(m: MsmeRow, links: (typeof storeLinks.$inferSelect)[], ite
     publishedAt: m.publishedAt,
     updatedAt: m.updatedAt,
     storeLinks: links.map((l) => ({ platform: l.platform, url: l.url })),
-    products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax })),
+    products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax, unit: p.unit, priceConfirmedAt: p.priceConfirmedAt })),
   };
 }
 

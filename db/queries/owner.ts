@@ -56,18 +56,20 @@ export async function listingData(db: DbOrTx, m: typeof msmes.$inferSelect) {
     halalNumber: m.halalNumber,
     pirtNumber: m.pirtNumber,
     storeLinks: links.map((l) => l.url),
-    products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax })),
+    products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax, unit: p.unit })),
+    /** When the owner last said the prices hold (the oldest of the products), or null. */
+    pricesConfirmedAt: items.reduce<Date | null>((oldest, p) => (p.priceConfirmedAt && (!oldest || p.priceConfirmedAt < oldest) ? p.priceConfirmedAt : oldest), null),
   };
 }
 
 export type OwnListing = NonNullable<Awaited<ReturnType<typeof getOwnListing>>>;
 
 /** Replaces a listing's fields, links and products with a registration's (inside a transaction). */
-export async function applyRegistration(tx: Tx, msmeId: number, reg: Registration, fields: Partial<typeof msmes.$inferInsert>) {
+export async function applyRegistration(tx: Tx, msmeId: number, reg: Registration, fields: Partial<typeof msmes.$inferInsert>, pricesConfirmedAt: Date) {
   await tx.update(msmes).set({ ...businessFields(reg), ...fields }).where(eq(msmes.id, msmeId));
   await tx.delete(storeLinks).where(eq(storeLinks.msmeId, msmeId));
   await tx.delete(products).where(eq(products.msmeId, msmeId));
-  const { links, items } = childRows(msmeId, reg);
+  const { links, items } = childRows(msmeId, reg, pricesConfirmedAt);
   if (links.length > 0) await tx.insert(storeLinks).values(links);
   if (items.length > 0) await tx.insert(products).values(items);
 }
@@ -97,7 +99,7 @@ export async function submitOwnerEdit(db: Db, statusTokenHash: string, reg: Regi
         rejectionReason: null,
         ...((reg.nib ?? null) !== m.nib ? { nibVerifiedAt: null } : {}),
         ...((reg.halalNumber ?? null) !== m.halalNumber ? { halalVerifiedAt: null } : {}),
-      });
+      }, now);
     }
     await tx.insert(auditLog).values({ msmeId: m.id, action: 'owner-edit', actor: 'owner', at: now, detail: { from: version, published: m.status === 'published' } });
     return { status: m.status === 'published' ? ('edit-pending' as const) : ('pending' as const), version: bumped };
@@ -138,5 +140,21 @@ export async function removeOwnListing(db: Db, statusTokenHash: string, now: Dat
     await syncSearchIndex(tx, m.id);
     await tx.insert(auditLog).values({ msmeId: m.id, action: 'owner-remove', actor: 'owner', at: now, detail: { wasPublished: m.status === 'published' } });
     return { wasPublished: m.status === 'published' };
+  });
+}
+
+/**
+ * The owner says every price still holds, in one tap from their status page: the products'
+ * confirmation date becomes now. Nothing a buyer reads changes but that date, so it needs
+ * no review. Returns whether the listing is published (its pages then show the new date).
+ */
+export async function confirmOwnPrices(db: Db, statusTokenHash: string, now: Date): Promise<{ published: boolean }> {
+  return db.transaction(async (tx) => {
+    const [m] = await tx.select().from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
+    if (!m || m.status === 'removed') throw new AppError('NOT_FOUND', messages.registrationNotFound);
+    const confirmed = await tx.update(products).set({ priceConfirmedAt: now }).where(eq(products.msmeId, m.id)).returning({ id: products.id });
+    if (confirmed.length === 0) throw new AppError('VALIDATION_FAILED', messages.noPricesToConfirm, { fields: [{ path: 'products', message: messages.noPricesToConfirm }] });
+    await tx.insert(auditLog).values({ msmeId: m.id, action: 'confirm-prices', actor: 'owner', at: now, detail: { products: confirmed.length } });
+    return { published: m.status === 'published' };
   });
 }

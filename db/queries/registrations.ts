@@ -88,10 +88,10 @@ export function listingRow(reg: Registration, slug: string, options: NewListingO
 }
 
 /** Store link and product rows of a registration, in the owner's order. */
-export function childRows(msmeId: number, reg: Registration) {
+export function childRows(msmeId: number, reg: Registration, pricesConfirmedAt: Date) {
   return {
     links: reg.storeLinks.map((l, position) => ({ msmeId, platform: l.platform, url: l.url, position })),
-    items: reg.products.map((p, position) => ({ msmeId, name: p.name, priceMin: p.priceMin, priceMax: p.priceMax ?? null, position })),
+    items: reg.products.map((p, position) => ({ msmeId, name: p.name, priceMin: p.priceMin, priceMax: p.priceMax ?? null, unit: p.unit ?? null, priceConfirmedAt: pricesConfirmedAt, position })),
   };
 }
 
@@ -104,7 +104,7 @@ export async function createListing(db: Db, reg: Registration, options: NewListi
       .values(listingRow(reg, slug, options))
       .returning({ id: msmes.id, slug: msmes.slug, status: msmes.status });
     if (!row) throw new Error('insert returned no row');
-    const { links, items } = childRows(row.id, reg);
+    const { links, items } = childRows(row.id, reg, options.now);
     if (links.length > 0) await tx.insert(storeLinks).values(links);
     if (items.length > 0) await tx.insert(products).values(items);
     await tx.insert(auditLog).values({ msmeId: row.id, action: 'register', actor: options.actor, at: options.now, detail: { status: row.status } });

@@ -186,6 +186,7 @@ export async function getReviewItem(db: Db, id: number) {
     listing: m,
     registeredBy: row.registeredBy,
     current: current as ListingData,
+    pricesConfirmedAt: current.pricesConfirmedAt,
     proposed: proposed as ListingData | undefined,
     revisionAt: revision?.createdAt,
     reports,
@@ -245,7 +246,7 @@ export async function approve(db: Db, action: ReviewAction): Promise<'baru' | 'u
     await applyRegistration(tx, id, reg, {
       ...(nibChanged ? { nibVerifiedAt: null, ...(m.verification === 'staff' ? { verification: m.registeredBy ? 'mentor' : 'self' } : {}) } : {}),
       ...(halalChanged ? { halalVerifiedAt: null } : {}),
-    });
+    }, revision.createdAt);
     await tx.update(msmeRevisions).set({ status: 'approved', reviewedAt: now, reviewer: actor }).where(eq(msmeRevisions.id, revision.id));
     await tx.insert(auditLog).values({ msmeId: id, action: 'approve-edit', actor, at: now, detail: { revision: revision.id, nibChanged, halalChanged } });
     await syncSearchIndex(tx, id);

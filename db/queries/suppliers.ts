@@ -15,20 +15,20 @@ const SUPPLIER_JSON = sql.raw(`json_array(
   m.is_juara, m.published_at, m.updated_at, m.halal_verified_at,
   (SELECT json_group_array(json_array(platform, url)) FROM (
     SELECT platform, url FROM store_links WHERE store_links.msme_id = m.id ORDER BY position)),
-  (SELECT json_group_array(json_array(name, price_min, price_max)) FROM (
-    SELECT name, price_min, price_max FROM products WHERE products.msme_id = m.id ORDER BY position)))`);
+  (SELECT json_group_array(json_array(name, price_min, price_max, unit, price_confirmed_at)) FROM (
+    SELECT name, price_min, price_max, unit, price_confirmed_at FROM products WHERE products.msme_id = m.id ORDER BY position)))`);
 
 type SupplierTuple = [
   number, string, string, string, string, string[], string, string, string,
   string | null, string, string | null, number | null, string | null, string | null, string, number | null,
   number, number | null, number, number | null,
   [string, string][],
-  [string, number, number | null][],
+  [string, number, number | null, string | null, number | null][],
 ];
 
 function fromTuple(t: SupplierTuple) {
   const [id, slug, name, description, category, kbliCodes, kbliEdition, regencyCode, districtCode, address, whatsapp, nib, nibVerifiedAt, halalNumber, pirtNumber, verification, verifiedAt, isJuara, publishedAt, updatedAt, halalVerifiedAt, links, items] = t;
-  const products = items.map(([n, priceMin, priceMax]) => ({ name: n, priceMin, priceMax }));
+  const products = items.map(([n, priceMin, priceMax, unit, confirmedAt]) => ({ name: n, priceMin, priceMax, unit, priceConfirmedAt: date(confirmedAt) }));
   return {
     id,
     slug,

@@ -3,6 +3,7 @@ import type { Registration } from '../../src/core/registration.ts';
 import { slugify } from '../../src/core/slug.ts';
 import { createRandom, type Random } from './random.ts';
 import { brands, honorifics, people, vocabulary } from './vocabulary.ts';
+import { unitInName } from '../../src/core/units.ts';
 
 export interface SampleListing {
   registration: Registration;
@@ -13,6 +14,8 @@ export interface SampleListing {
   isJuara: boolean;
   /** Staff matched the halal certificate against BPJPH's register (some of the staff-verified listings). */
   halalVerifiedAt: Date | null;
+  /** When the owner last said the prices hold: some long ago, so the survey marks old prices. */
+  pricesConfirmedAt: Date;
 }
 
 const DAY = 86_400_000;
@@ -93,7 +96,10 @@ export function sampleListing(i: number, seed = 32, now = new Date('2026-11-01T0
   const products = items.map((p) => {
     const min = round(p.price[0] * (0.85 + rnd.next() * 0.3));
     const max = rnd.chance(0.6) ? round(Math.max(min, p.price[1] * (0.85 + rnd.next() * 0.3))) : undefined;
-    return { name: p.name, priceMin: min, ...(max !== undefined && max > min ? { priceMax: max } : {}) };
+    // The pack size goes in its own field, as the form asks ("Keripik singkong balado" · "250 g").
+    const unit = unitInName(p.name);
+    const name = unit ? p.name.slice(0, -unit.length).trim() : p.name;
+    return { name, priceMin: min, ...(max !== undefined && max > min ? { priceMax: max } : {}), ...(unit ? { unit } : {}) };
   });
   const hasNib = rnd.chance(0.7);
   const food = category.slug === 'kuliner' || category.slug === 'oleh-oleh' || category.slug === 'herbal-jamu';
@@ -121,6 +127,7 @@ export function sampleListing(i: number, seed = 32, now = new Date('2026-11-01T0
   const isJuara = rnd.chance(0.1);
   // Drawn last, so every other sample value stays what it was before halal checks existed.
   const halalVerified = Boolean(registration.halalNumber) && verification === 'staff' && rnd.chance(0.6);
+  const pricesConfirmedAt = new Date(Math.min(now.getTime(), publishedAt.getTime() + rnd.int(0, 420) * DAY));
   return {
     registration,
     publishedAt,
@@ -129,5 +136,6 @@ export function sampleListing(i: number, seed = 32, now = new Date('2026-11-01T0
     verifiedAt,
     isJuara,
     halalVerifiedAt: halalVerified ? verifiedAt : null,
+    pricesConfirmedAt,
   };
 }

@@ -105,7 +105,7 @@ async function insertSample(db: Db, options: { total: number; seed?: number; onP
           );
         }
         const ids = await tx.insert(msmes).values(values).returning({ id: msmes.id });
-        const children = batch.map((s, k) => childRows(ids[k]!.id, s.registration));
+        const children = batch.map((s, k) => childRows(ids[k]!.id, s.registration, s.pricesConfirmedAt));
         const links = children.flatMap((c) => c.links);
         const items = children.flatMap((c) => c.items);
         for (let i = 0; i < links.length; i += 500) await tx.insert(storeLinks).values(links.slice(i, i + 500));

@@ -3,7 +3,7 @@ import { messages } from '../../src/core/messages.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
 import { hashToken, isWellFormedToken } from '../../src/core/token.ts';
 import { toFieldErrors } from '../../src/core/validation.ts';
-import { getOwnListing, removeOwnListing, submitOwnerEdit } from '../../db/queries/owner.ts';
+import { confirmOwnPrices, getOwnListing, removeOwnListing, submitOwnerEdit } from '../../db/queries/owner.ts';
 import { ownListingPlace } from '../../db/queries/places.ts';
 import { withoutHoneypot } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
@@ -50,4 +50,11 @@ export async function removeOwnListingByToken(deps: Required<AppDeps>, token: st
   const hash = await ownerTokenHash(token);
   const place = await ownListingPlace(deps.db, hash);
   if ((await removeOwnListing(deps.db, hash, deps.clock())).wasPublished) await announceChange(deps, [place], background);
+}
+
+/** The owner's one tap "harga masih berlaku": every product's price dated today; the pages that show it are refreshed. */
+export async function confirmPricesByToken(deps: Required<AppDeps>, token: string, background?: (work: Promise<unknown>) => void) {
+  const hash = await ownerTokenHash(token);
+  const place = await ownListingPlace(deps.db, hash);
+  if ((await confirmOwnPrices(deps.db, hash, deps.clock())).published) await announceChange(deps, [place], background);
 }

@@ -16,7 +16,7 @@ export interface ListingData {
   halalNumber?: string | null | undefined;
   pirtNumber?: string | null | undefined;
   storeLinks: (string | { url: string })[];
-  products: { name: string; priceMin: number; priceMax?: number | null | undefined }[];
+  products: { name: string; priceMin: number; priceMax?: number | null | undefined; unit?: string | null | undefined }[];
 }
 
 export interface FieldChange {
@@ -41,7 +41,7 @@ const fields: { field: string; label: string; show: (d: ListingData) => string }
   { field: 'halalNumber', label: 'Sertifikat halal', show: (d) => d.halalNumber ?? '' },
   { field: 'pirtNumber', label: 'P-IRT', show: (d) => d.pirtNumber ?? '' },
   { field: 'storeLinks', label: 'Tautan toko', show: (d) => d.storeLinks.map((l) => (typeof l === 'string' ? l : l.url)).join('\n') },
-  { field: 'products', label: 'Produk', show: (d) => d.products.map((p) => `${p.name}: ${formatPriceRange(p.priceMin, p.priceMax)}`).join('\n') },
+  { field: 'products', label: 'Produk', show: (d) => d.products.map((p) => `${p.name}${p.unit ? ` (${p.unit})` : ''}: ${formatPriceRange(p.priceMin, p.priceMax)}`).join('\n') },
 ];
 
 /** The fields an edit changes, each as it reads now and as it would read after approval. */

@@ -49,6 +49,7 @@ export const messages = {
   posterSize: 'Ukuran poster: a4 atau a6.',
   staleEdit: 'Data ini sudah diubah dari halaman lain sejak Anda membukanya. Muat ulang halaman, periksa perubahannya, lalu kirim lagi.',
   version: 'Versi data tidak valid. Muat ulang halaman lalu kirim lagi.',
+  noPricesToConfirm: 'Belum ada produk dengan harga. Tambahkan produk lewat formulir perubahan.',
   removeConfirm: 'Centang konfirmasi untuk menghapus listing.',
   internal: 'Terjadi kesalahan di server kami. Silakan coba lagi beberapa saat lagi.',
   busy: 'Server sedang melayani banyak perubahan sekaligus dan belum sempat menyimpan data Anda. Tidak ada yang tersimpan; kirim lagi dalam beberapa detik.',

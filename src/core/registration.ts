@@ -12,6 +12,7 @@ export const LIMITS = {
   description: [20, 1000],
   address: 200,
   productName: [2, 80],
+  productUnit: 30,
   storeLinks: 10,
   products: 20,
   kbliCodes: 10,
@@ -87,6 +88,8 @@ const product = z.strictObject({
   name: freeText(LIMITS.productName[0], LIMITS.productName[1]),
   priceMin: rupiah,
   priceMax: optional(rupiah),
+  /** The unit or pack the price is for ("250 g", "isi 10", "per kg"). */
+  unit: optional(freeText(1, LIMITS.productUnit)),
 });
 
 const products = z

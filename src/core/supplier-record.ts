@@ -25,7 +25,7 @@ export interface SupplierInput {
   verifiedAt: Date | null;
   isJuara: boolean;
   storeLinks: { platform: string; url: string }[];
-  products: { name: string; priceMin: number; priceMax: number | null }[];
+  products: { name: string; priceMin: number; priceMax: number | null; unit: string | null; priceConfirmedAt: Date | null }[];
   priceRange: { min: number; max: number } | null;
 }
 
@@ -52,7 +52,7 @@ export function supplierJson(s: SupplierInput, siteUrl: string): SupplierJson {
     whatsapp: s.whatsapp,
     whatsappUrl: whatsappLink(s.whatsapp),
     storeLinks: s.storeLinks.map((l) => ({ platform: l.platform, platformName: findPlatform(l.platform)?.name ?? l.platform, url: l.url })),
-    products: s.products,
+    products: s.products.map((p) => ({ ...p, priceConfirmedAt: iso(p.priceConfirmedAt) })),
     priceRange: s.priceRange,
   };
 }

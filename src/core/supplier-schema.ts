@@ -26,7 +26,15 @@ export const supplierSchema = z
     whatsapp: z.string().meta({ description: 'Nomor WhatsApp usaha, E.164.' }),
     whatsappUrl: z.url(),
     storeLinks: z.array(z.object({ platform: z.string(), platformName: z.string(), url: z.url() })),
-    products: z.array(z.object({ name: z.string(), priceMin: z.number().int(), priceMax: z.number().int().nullable() })),
+    products: z.array(
+      z.object({
+        name: z.string(),
+        priceMin: z.number().int(),
+        priceMax: z.number().int().nullable(),
+        unit: z.string().nullable().meta({ description: 'Ukuran atau isi yang dihargai, seperti ditulis pemilik: "250 g", "isi 10".' }),
+        priceConfirmedAt: z.iso.datetime().nullable().meta({ description: 'Kapan pemilik terakhir menyatakan harga ini masih berlaku.' }),
+      }),
+    ),
     priceRange: z.object({ min: z.number().int(), max: z.number().int() }).nullable().meta({ description: 'Rentang harga produk dalam rupiah.' }),
   })
   .meta({ id: 'Supplier' });

@@ -57,6 +57,7 @@ export const auditLabel: Record<string, string> = {
   'reject-edit': 'Perubahan ditolak',
   'verify-nib': 'NIB diverifikasi',
   'verify-halal': 'Sertifikat halal diverifikasi',
+  'confirm-prices': 'Harga dinyatakan masih berlaku',
   'mark-juara': 'Ditandai UMKM Juara',
   'unmark-juara': 'Tanda UMKM Juara dicabut',
   'close-report': 'Laporan ditutup',

@@ -24,7 +24,7 @@ export function formValues(data: ListingData): Record<string, unknown> {
     halalNumber: data.halalNumber ?? '',
     pirtNumber: data.pirtNumber ?? '',
     storeLinks: data.storeLinks.map((l) => (typeof l === 'string' ? l : l.url)),
-    products: data.products.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax ?? '' })),
+    products: data.products.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax ?? '', unit: p.unit ?? '' })),
   };
 }
 
@@ -32,5 +32,6 @@ export function formValues(data: ListingData): Record<string, unknown> {
 export const ownerNotices = {
   diubah: 'Perubahan terkirim. Petugas akan memeriksanya; sampai disetujui, profil yang tayang tidak berubah.',
   dihapus: 'Listing sudah dihapus. Data usaha Anda tidak lagi disimpan; halaman profilnya sudah hilang dari situs.',
+  harga: 'Terima kasih. Harga semua produk Anda tercatat masih berlaku per hari ini.',
   email: 'Salinan tautan ini juga sudah dikirim ke email Anda. Periksa juga folder spam.',
 } as const;

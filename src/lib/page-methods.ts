@@ -7,6 +7,7 @@ const FORM_TARGETS = new Set([
   '/umkm/[slug]/lapor',
   '/status/[token]/ubah',
   '/status/[token]/hapus',
+  '/status/[token]/harga',
   '/admin/masuk',
   '/admin/keluar',
   '/admin/akun',
