@@ -69,6 +69,15 @@ export async function searchSuppliers(db: DbOrTx, spec: SearchSpec) {
   return { ...matches, items: inOrder(matches.ids, (records as SupplierTuple[]).map(fromTuple)) };
 }
 
+/**
+ * The suppliers a price survey looks through: the best `limit` matches of a product word
+ * and filters, with their products, without counting every match (db/queries/matches.ts).
+ */
+export async function surveySuppliers(db: DbOrTx, spec: SearchSpec, limit = 100) {
+  const { records, ids } = await findMatches(db, { ...spec, page: 1, perPage: limit, after: undefined }, { records: SUPPLIER_JSON, exactTotal: false });
+  return inOrder(ids, (records as SupplierTuple[]).map(fromTuple));
+}
+
 /** Published suppliers by slug, in the order given (a buyer's shortlist). */
 export async function suppliersBySlugs(db: DbOrTx, slugs: string[]) {
   if (slugs.length === 0) return [];
