@@ -23,7 +23,8 @@ export async function runSurvey(deps: Required<AppDeps>, url: URL) {
   const errors: FieldError[] = [];
   const q = params.get('q')?.trim() ?? '';
   const note = params.get('catatan')?.trim() ?? '';
-  const picked = new Set((params.get('baris') ?? '').split(',').filter((id) => /^[a-z0-9-]{1,80}\.\d{1,2}$/.test(id)));
+  // Ticked boxes come as one `baris` each; the workbook link carries them comma-separated.
+  const picked = new Set(params.getAll('baris').flatMap((v) => v.split(',')).filter((id) => /^[a-z0-9-]{1,80}\.\d{1,2}$/.test(id)));
   if (note.length > NOTE_MAX) errors.push({ path: 'catatan', message: `Catatan paling banyak ${NOTE_MAX} karakter.` });
   if (looksLikeMarkup(note)) errors.push({ path: 'catatan', message: 'Catatan tidak boleh berisi tanda < atau >.' });
   const searchParams = new URLSearchParams([...params].filter(([k, v]) => SEARCH.has(k) && v.trim() !== ''));

@@ -11,6 +11,8 @@ import { msmes, storeLinks } from '../../db/schema.ts';
 import { findRegency } from '../../src/core/reference.ts';
 import { parseCsv } from '../../src/core/csv.ts';
 import { createStaff } from '../../db/queries/staff.ts';
+import { createListing } from '../../db/queries/registrations.ts';
+import { registrationSchema } from '../../src/core/registration.ts';
 
 const phone = { width: 360, height: 800 };
 const screenshots = fileURLToPath(new URL('../../screenshots', import.meta.url));
@@ -222,6 +224,80 @@ describe('a procurement officer', () => {
     await context.close();
   });
 
+  it('surveys prices for "keripik" in several categories, picks 3 verified sources, downloads the XLSX and prints the sheet on A4 without a heading broken mid-word', async () => {
+    // Three keripik makers of Kabupaten Bogor whose NIB and halal certificate staff checked (a NIB with a leading zero among them).
+    const checked = new Date(Date.now() - 10 * 86_400_000);
+    for (const [i, nib] of ['0123456789012', '1234567890124', '2234567890125'].entries()) {
+      const reg = registrationSchema.parse({
+        name: `Keripik Bogor Juara ${i + 1}`,
+        description: 'Keripik singkong pedas dari singkong Bogor, digoreng setiap hari tanpa pengawet.',
+        category: i === 2 ? 'oleh-oleh' : 'kuliner',
+        kbliCodes: ['10794'],
+        regencyCode: '32.01',
+        districtCode: findRegency('32.01')!.districts[i]!.code,
+        whatsapp: `0812-3456-78${i}0`,
+        nib,
+        halalNumber: `ID3201000012345${i}0123`,
+        storeLinks: [`https://www.tokopedia.com/keripikbogorjuara${i}`],
+        products: [{ name: 'Keripik singkong pedas', priceMin: 14000 + i * 1000, unit: '250 g' }],
+        consent: true,
+      });
+      await createListing(portal.db, reg, { now: checked, statusTokenHash: `${i}`.repeat(64), actor: 'owner', status: 'published', verification: 'staff', verifiedAt: checked, nibVerifiedAt: checked, halalVerifiedAt: checked });
+    }
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/pengadaan/survei/`);
+    await page.getByLabel('Kata produk').fill('keripik');
+    await page.getByRole('checkbox', { name: 'Kuliner' }).check();
+    await page.getByRole('checkbox', { name: 'Oleh-oleh & Makanan Khas' }).check();
+    await page.getByLabel('Kabupaten/kota').selectOption('32.01');
+    await page.getByRole('checkbox', { name: 'NIB terverifikasi' }).check();
+    await page.getByRole('checkbox', { name: 'Halal terverifikasi petugas' }).check();
+    await page.getByRole('button', { name: 'Survei harga' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'keripik' && url.searchParams.getAll('category').length === 2 && url.searchParams.get('regency') === '32.01' && url.searchParams.get('halal_verified') === '1');
+    await page.getByText('✓ 3 sumber dengan NIB terverifikasi dan harga bertanggal (minimal 3).').waitFor();
+    // Three lines from suppliers whose NIB staff verified.
+    const rows = page.locator('.survey-group tbody tr').filter({ hasText: 'terverifikasi' });
+    assert.ok((await rows.count()) >= 3, 'at least three verified sources in the sample');
+    for (let i = 0; i < 3; i++) await rows.nth(i).getByRole('checkbox').check();
+    await page.getByLabel('Catatan untuk lembar survei').fill('HPS konsumsi rapat');
+    await page.getByRole('button', { name: 'Buat lembar survei' }).click();
+    await page.getByRole('heading', { name: 'Survei harga “keripik”' }).waitFor();
+    const sheetRows = page.locator('.survey-sheet tbody tr');
+    assert.equal(await sheetRows.count(), 3);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh XLSX' }).click()]);
+    const { readSheet } = await import('read-excel-file/node');
+    const sheet = await readSheet(readFileSync(await download.path()));
+    const header = sheet[5] as string[];
+    const lines = sheet.slice(6, 9);
+    assert.equal(lines.length, 3);
+    for (const line of lines) {
+      assert.equal(typeof line[header.indexOf('NIB')], 'string');
+      assert.equal(line[header.indexOf('NIB terverifikasi petugas')], 'ya');
+    }
+    assert.ok(lines.some((line) => line[header.indexOf('NIB')] === '0123456789012'), 'the NIB keeps its leading zero');
+    const confirmed = lines.map((line) => line[header.indexOf('Harga dinyatakan berlaku (WIB)')] as Date);
+    for (const at of confirmed) assert.equal(at.toISOString().slice(0, 10), new Date(checked.getTime() + 7 * 3_600_000).toISOString().slice(0, 10));
+    // Printed: one A4 page for three lines, every heading at least as wide as its longest word.
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.equal(pages, 1, `${pages} pages`);
+    const cramped = await page.locator('.survey-sheet th').evaluateAll((cells) =>
+      cells.flatMap((th) => {
+        const style = getComputedStyle(th);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const widest = Math.max(...(th.textContent ?? '').split(/\s+/).map((w) => ctx.measureText(w).width));
+        const room = th.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return widest > room + 0.5 ? [`${th.textContent}: ${widest.toFixed(0)} > ${room.toFixed(0)}`] : [];
+      }),
+    );
+    assert.deepEqual(cramped, []);
+    assert.equal(await page.getByRole('button', { name: 'Cetak' }).isVisible(), false, 'no screen controls on paper');
+    await context.close();
+  });
+
   it('shortlists without JavaScript: the chosen suppliers ride in the address to the compare page, printed with its date', async () => {
     const page = await phonePage(false);
     await page.goto(`${portal.url}/pengadaan/?category=kuliner`);
@@ -395,6 +471,7 @@ describe('every page type', () => {
       pengadaan: '/pengadaan/?category=kuliner',
       bandingkan: `/pengadaan/bandingkan/?slugs=${m?.slug}`,
       lembar: `/pengadaan/pemasok/${m?.slug}/`,
+      survei: '/pengadaan/survei/?q=keripik',
     };
   };
 

@@ -50,7 +50,8 @@ describe('the price survey', () => {
   it('makes a sheet of the picked lines with the note and the print date, and an XLSX with NIB as text and dates on the WIB clock', async () => {
     const expected = await keripikPerKg();
     const three = [...expected.filter((r) => r.nib?.startsWith('0')), ...expected].slice(0, 3);
-    const query = new URLSearchParams({ q: 'keripik', baris: three.map((r) => `${r.slug}.${r.position}`).join(','), catatan: 'Untuk HPS konsumsi rapat 2027' });
+    // As the form sends them: a `baris` per ticked box.
+    const query = new URLSearchParams([['q', 'keripik'], ...three.map((r) => ['baris', `${r.slug}.${r.position}`]), ['catatan', 'Untuk HPS konsumsi rapat 2027']]);
     const page = await (await site.get(`/pengadaan/survei/?${query}`)).text();
     expect(page).toContain('Lembar survei harga · Etalase Jabar · dicetak');
     expect(page).toContain('Untuk HPS konsumsi rapat 2027');
