@@ -12,6 +12,7 @@ import { benchHttp } from './http.ts';
 import { benchPages } from './pages.ts';
 import { lighthouseBudgets, type PageBudget } from './lighthouse.ts';
 import { benchRelevance } from './relevance.ts';
+import { benchSurvey } from './survey.ts';
 
 /**
  * `npm run bench [-- --sizes 10000,100000] [--full] [--lighthouse 100000]`: the build once
@@ -47,6 +48,8 @@ for (const n of sizes) {
   const pages = await benchPages(databaseUrl);
   say(`[${n}] pencarian dalam proses …`);
   const search = await benchSearch(databaseUrl);
+  say(`[${n}] survei harga dalam proses …`);
+  const survey = await benchSurvey(databaseUrl);
   say(`[${n}] beban HTTP pada server npm start (${workers} proses) …`);
   const portal = await startPortal({ databaseUrl, workers, env: { WRITES_PER_MINUTE: '20' } });
   let budgets: PageBudget[] = [];
@@ -66,9 +69,11 @@ for (const n of sizes) {
         cari: '/cari/?q=keripik',
         daftar: '/daftar/',
         pengadaan: '/pengadaan/?category=kuliner',
+        survei: '/pengadaan/survei/?q=keripik&category=kuliner&category=oleh-oleh',
+        bandingkan: `/pengadaan/bandingkan/?slugs=${pages.slugs.slice(0, 3).join(',')}`,
       });
     }
-    results.push({ listings: n, pages: pages.p95, profileGzip: pages.profileGzip, search, http, firstSearch, firstSearchNoJs, budgets });
+    results.push({ listings: n, pages: pages.p95, profileGzip: pages.profileGzip, search, survey, http, firstSearch, firstSearchNoJs, budgets });
   } finally {
     await portal.stop();
   }
@@ -136,6 +141,12 @@ table(
     r.search.browse.rows.map((b) => `${b.label}: ${ms(b.first)} / ${b.depth.toLocaleString('id-ID')} → ${ms(b.deep)}`).join('; '),
   ]),
   'Batas: pemasok p95 ≤ 15 ms; kata kunci + 2 filter dengan jumlah per pilihan p95 ≤ 25 ms.',
+);
+table(
+  'Survei harga dalam proses (kata produk + 2 filter: pemasok, produk yang cocok, sebaran per satuan) dan XLSX 200 baris',
+  ['listing', 'survei p50 / p95', 'XLSX 200 baris (median)'],
+  results.map((r) => [r.listings, `${ms(r.survey.p50)} / ${ms(r.survey.p95)} (${ok(r.survey.p95 <= 50)})`, `${ms(r.survey.xlsx200Ms)}, ${kb(r.survey.xlsx200Bytes)} (${ok(r.survey.xlsx200Ms <= 200)})`]),
+  'Batas: survei p95 ≤ 50 ms; XLSX 200 baris ≤ 200 ms.',
 );
 table(
   `Lighthouse seluler per jenis halaman (${lighthouseAt} listing; byte terkirim, gzip)`,

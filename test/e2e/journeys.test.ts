@@ -276,8 +276,11 @@ describe('a procurement officer', () => {
       assert.equal(line[header.indexOf('NIB terverifikasi petugas')], 'ya');
     }
     assert.ok(lines.some((line) => line[header.indexOf('NIB')] === '0123456789012'), 'the NIB keeps its leading zero');
-    const confirmed = lines.map((line) => line[header.indexOf('Harga dinyatakan berlaku (WIB)')] as Date);
-    for (const at of confirmed) assert.equal(at.toISOString().slice(0, 10), new Date(checked.getTime() + 7 * 3_600_000).toISOString().slice(0, 10));
+    const confirmed = lines.map((line) => line[header.indexOf('Harga dinyatakan berlaku (WIB)')]);
+    for (const at of confirmed) {
+      assert.ok(at instanceof Date, 'a date cell');
+      assert.equal(at.toISOString().slice(0, 10), new Date(checked.getTime() + 7 * 3_600_000).toISOString().slice(0, 10));
+    }
     // Printed: one A4 page for three lines, every heading at least as wide as its longest word.
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
