@@ -86,3 +86,25 @@ export function surveyGroups(lines: SurveyLine[]): SurveyGroup[] {
     };
   });
 }
+
+/**
+ * Products of several suppliers lined up by type for the compare page: a row per kind of
+ * product (its first word in index form: "Keripik singkong" and "Kripik pedas" are one
+ * row), each supplier's products of that kind in its cell, in the order kinds first appear.
+ */
+export function productRows<P extends { name: string }>(suppliers: { products: P[] }[]): { label: string; cells: P[][] }[] {
+  const rows = new Map<string, { label: string; cells: P[][] }>();
+  suppliers.forEach((s, column) => {
+    for (const product of s.products) {
+      const first = searchWords(product.name)[0] ?? '';
+      const key = wordForm(first);
+      let row = rows.get(key);
+      if (!row) {
+        row = { label: first.charAt(0).toUpperCase() + first.slice(1), cells: suppliers.map(() => []) };
+        rows.set(key, row);
+      }
+      row.cells[column]?.push(product);
+    }
+  });
+  return [...rows.values()];
+}
