@@ -176,6 +176,17 @@ export function toSearchSpec(v: z.output<typeof searchQuerySchema>): SearchSpec 
 const categoryNameForms = new Set(categories.flatMap((c) => c.names).flatMap(searchWords).map(wordForm));
 
 /**
+ * The categories a search's words name when every word is one that names a category
+ * ("makanan": Kuliner and Oleh-oleh; "makanan minuman": Kuliner, the one both name), or
+ * none. The search page reads such words as a category filter, shown as chips.
+ */
+export function categoriesNamed(q: string): string[] {
+  const forms = [...new Set(searchWords(q).map(wordForm))];
+  if (forms.length === 0 || !forms.every((f) => categoryNameForms.has(f))) return [];
+  return categories.filter((c) => forms.every((f) => c.names.some((n) => searchWords(n).map(wordForm).includes(f)))).map((c) => c.slug);
+}
+
+/**
  * Keywords as a safe FTS5 expression: words only (letters and digits of any script), each
  * in its index form (word-forms.ts: "kripik" and "keripik" are one word) and quoted, all
  * required, a word that names a category ("makanan", "pakaian") as that category; with `lastAsPrefix`, the last word may also be the start of a written word

@@ -1,5 +1,5 @@
 import { AppError, type FieldError } from '../core/errors.ts';
-import { ftsMatch, parseSearchQuery, type SearchSpec } from '../core/search.ts';
+import { categoriesNamed, ftsMatch, parseSearchQuery, type SearchSpec } from '../core/search.ts';
 import { districtInQuery, placeInQuery } from '../core/query-places.ts';
 import { categories, findRegency } from '../core/reference.ts';
 import { searchWords } from '../core/text.ts';
@@ -90,6 +90,11 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
       }
       place = { typed: named.typed, options };
     }
+    // "makanan", "pakaian": words that only name categories are those categories, as chips
+    // (a browse of them, where matching the word in a hundred thousand listings would be slow).
+    const namedCategories = spec.categories.length === 0 && !query.persis && spec.q ? categoriesNamed(spec.q) : [];
+    const byCategory = namedCategories.length > 0;
+    if (byCategory) spec = { ...withWords(spec, ''), categories: namedCategories };
     let result = await searchMsmes(db, spec, { exactTotal: false });
     // Nothing there, but the words as typed find listings elsewhere ("stroberi ciwidey" sold
     // in Bandung): show those, and the place as an option with its count of none.
@@ -116,11 +121,12 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
     // A slip of the keyboard: the closest indexed words, offered as a link.
     const meant = result.total === 0 && query.q ? await closestWords(db, query.q) : undefined;
     // The filters with their counts, over the words the results were found by.
-    const understood: PageFilters = { ...filters, wilayah: spec.regency ?? '', kecamatan: spec.district ?? '' };
+    const understood: PageFilters = { ...filters, kategori: spec.categories, wilayah: spec.regency ?? '', kecamatan: spec.district ?? '' };
     const counts = await facetCounts(db, { ...spec, match: result.match });
     // Other filters keep the words as typed; once a place read from them is a chip, they are taken as they are.
-    const literally = place?.chosen ? ({ persis: '1' } as const) : {};
-    const keep: [string, string][] = [...(query.q ? [['q', query.q] as [string, string]] : []), ...(place?.chosen ? [['persis', '1'] as [string, string]] : [])];
+    const readFromWords = Boolean(place?.chosen) || byCategory;
+    const literally = readFromWords ? ({ persis: '1' } as const) : {};
+    const keep: [string, string][] = [...(query.q ? [['q', query.q] as [string, string]] : []), ...(readFromWords ? [['persis', '1'] as [string, string]] : [])];
     const facets = facetView(understood, counts, (f) => searchHref({ q: query.q, filters: f, ...literally }, 1), { keep });
     return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, elsewhere, nearby, place, meant, facets };
   } catch (error) {

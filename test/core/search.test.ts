@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ftsMatch, ftsQuery, parseSearchQuery } from '../../src/core/search.ts';
+import { categoriesNamed, ftsMatch, ftsQuery, parseSearchQuery } from '../../src/core/search.ts';
 import { AppError } from '../../src/core/errors.ts';
 
 describe('keywords as an FTS5 expression', () => {
@@ -48,5 +48,19 @@ describe('search query strings', () => {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).fields).toEqual([{ path: 'regency', message: 'Parameter "regency" hanya boleh diisi sekali.' }]);
     }
+  });
+});
+
+describe('words that only name categories', () => {
+  it.each([
+    ['makanan', ['kuliner', 'oleh-oleh']],
+    ['Makanan minuman', ['kuliner']],
+    ['pakaian', ['fesyen']],
+    ['meubel', ['furnitur']],
+    ['keripik makanan', []],
+    ['makan', []],
+    ['', []],
+  ])('"%s" reads as %j', (q, slugs) => {
+    expect(categoriesNamed(q)).toEqual(slugs);
   });
 });
