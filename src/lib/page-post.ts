@@ -2,6 +2,7 @@ import type { AstroGlobal } from 'astro';
 import { AppError } from '../core/errors.ts';
 import { readFormPost } from '../../functions/request-body.ts';
 import { busyAsUnavailable } from '../../functions/problem.ts';
+import { statusPath } from '../../functions/services/registration.ts';
 
 type Page = Pick<AstroGlobal, 'locals' | 'request' | 'clientAddress' | 'response'>;
 
@@ -40,3 +41,27 @@ export function pageProblem(page: Page, error: unknown): AppError {
   return known;
 }
 
+
+/**
+ * A form an owner posts from their private page (/status/:token/…): anything but a POST goes
+ * back to that page; a post is read (see readPagePost) and handed to `act`, and the owner
+ * returns to their page with `?<notice>=1` (303). What went wrong comes back as the problem
+ * to show, with the values the owner sent.
+ */
+export async function ownerPost(
+  page: Page & Pick<AstroGlobal, 'redirect'>,
+  token: string,
+  notice: string,
+  act: (data: Record<string, unknown>) => Promise<unknown>,
+): Promise<Response | { problem: AppError; values: Record<string, unknown> }> {
+  if (page.request.method !== 'POST') return page.redirect(statusPath(token), 303);
+  privatePage(page);
+  let values: Record<string, unknown> = {};
+  try {
+    values = await readPagePost(page);
+    await act(values);
+    return page.redirect(`${statusPath(token)}?${notice}=1`, 303);
+  } catch (error) {
+    return { problem: pageProblem(page, error), values };
+  }
+}

@@ -14,6 +14,10 @@ export const verificationText: Record<string, string> = {
 /** How a supplier was checked, with the date. */
 export const verificationOf = (s: SupplierJson) => `${verificationText[s.verification.level] ?? s.verification.level}${s.verification.verifiedAt ? `, ${day(s.verification.verifiedAt)}` : ''}`;
 
+/** A halal certificate as buyers read it: the number, and whether staff checked it (when) or it is the owner's word. */
+export const halalText = (s: SupplierJson) =>
+  s.halalNumber ? `${s.halalNumber}${s.halalVerifiedAt ? ` (terverifikasi petugas ${day(s.halalVerifiedAt)})` : ' (dinyatakan pemilik)'}` : '';
+
 /** A link of the API's result set as the same view of /pengadaan/. */
 export const asPageLink = (apiLink: string) => apiLink.replace('/api/suppliers', '/pengadaan/');
 
