@@ -52,23 +52,29 @@ export async function seededDatabase(n: number): Promise<string> {
   return `file:${file}`;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+/** The p-th percentile of sorted samples. */
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+/** The time of `run` on each item, `rounds` times over, after one warm-up round: sorted, in milliseconds. */
+export async function roundTimes<T>(items: T[], rounds: number, run: (item: T) => Promise<unknown>): Promise<number[]> {
+  for (const item of items) await run(item);
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const item of items) {
+      const started = performance.now();
+      await run(item);
+      times.push(performance.now() - started);
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
 
 /** searchSuppliers in process: p50/p95 over the typical searches, after a warm-up. */
 async function inProcess(databaseUrl: string) {
   const { db, client } = await openDb(databaseUrl);
   const specs = typicalSearches.map((q) => parseSearchQuery(new URLSearchParams(q)));
-  for (const spec of specs) await searchSuppliers(db, spec);
-  const times: number[] = [];
-  for (let round = 0; round < 40; round++) {
-    for (const spec of specs) {
-      const started = performance.now();
-      await searchSuppliers(db, spec);
-      times.push(performance.now() - started);
-    }
-  }
+  const times = await roundTimes(specs, 40, (spec) => searchSuppliers(db, spec));
   client.close();
-  times.sort((a, b) => a - b);
   return { samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? 0 };
 }
 
@@ -120,22 +126,12 @@ async function browseDepth(databaseUrl: string) {
  */
 async function facetedSearch(databaseUrl: string) {
   const { db, client } = await openDb(databaseUrl);
-  const specs = facetedSearches.map((q) => new URL(`http://localhost/cari/?${q}`));
-  const run = async (url: URL) => {
+  const urls = facetedSearches.map((q) => new URL(`http://localhost/cari/?${q}`));
+  const times = await roundTimes(urls, 30, async (url) => {
     const page = await runSearchPage(db, url);
     if (page.errors.length > 0) throw new Error(`${url.search}: ${page.errors.map((e) => e.message).join('; ')}`);
-  };
-  for (const spec of specs) await run(spec);
-  const times: number[] = [];
-  for (let round = 0; round < 30; round++) {
-    for (const spec of specs) {
-      const started = performance.now();
-      await run(spec);
-      times.push(performance.now() - started);
-    }
-  }
+  });
   client.close();
-  times.sort((a, b) => a - b);
   return { samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 

@@ -4,6 +4,7 @@ import { parseSearchQuery } from '../src/core/search.ts';
 import { supplierJson } from '../src/core/supplier-record.ts';
 import { surveyGroups, surveyLines } from '../src/core/survey.ts';
 import { surveyWorkbook } from '../src/lib/survey-xlsx.ts';
+import { percentile, roundTimes } from './api.ts';
 
 /** A product word with two filters, as officers survey prices (/pengadaan/survei/). */
 const surveys = [
@@ -14,8 +15,6 @@ const surveys = [
   'q=telur&verified=1&halal=1',
   'q=gula&category=oleh-oleh&regency=32.11',
 ];
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 /**
  * The price survey in process: the suppliers, their matching products and the spread per
@@ -31,16 +30,7 @@ export async function benchSurvey(databaseUrl: string) {
     const lines = surveyLines(suppliers, spec.q ?? '', now);
     return { lines, groups: surveyGroups(lines) };
   };
-  for (const q of surveys) await run(q);
-  const times: number[] = [];
-  for (let round = 0; round < 20; round++) {
-    for (const q of surveys) {
-      const started = performance.now();
-      await run(q);
-      times.push(performance.now() - started);
-    }
-  }
-  times.sort((a, b) => a - b);
+  const times = await roundTimes(surveys, 20, run);
   // 200 lines: the products of the best matches of a common word, cut to 200.
   const { lines } = await run('q=keripik');
   const many = Array.from({ length: 200 }, (_, i) => lines[i % lines.length]!);

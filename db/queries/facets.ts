@@ -75,31 +75,31 @@ export async function facetCounts(db: DbOrTx, spec: SearchSpec, options: { categ
  */
 export function keptTotal(spec: SearchSpec): SQL | undefined {
   if (spec.match || spec.pirt || spec.juara || spec.kbli || spec.halalVerified) return undefined;
-  const parts: SQL[] = [sql`platform = ${spec.platform ?? ''}`, sql`district_code = ${spec.district ?? ''}`];
-  if (spec.categories.length > 0) parts.push(sql`category IN (${list(spec.categories)})`);
+  return sql`(SELECT coalesce(sum(n), 0) FROM facet_counts WHERE ${keptWhere(spec, 'none', false)})`;
+}
+
+/**
+ * The rows of facet_counts a browse adds up: the spec's filters, except `without`'s own
+ * (its options are what is counted), unless it is the page's fixed category. Rows of a
+ * kecamatan, or (kecamatan '') of a whole kabupaten/kota: a count over the province adds
+ * up about 1,600 rows rather than 37,000.
+ */
+function keptWhere(spec: SearchSpec, without: 'category' | 'place' | 'platform' | 'none', categoryFixed: boolean, extra: SQL = sql`1`): SQL {
+  // Each platform by name, so every one is a seek to its kecamatan-'' rows rather than one scan of all.
+  const parts: SQL[] = [without === 'platform' ? sql`platform IN (${list(platformIds)})` : sql`platform = ${spec.platform ?? ''}`, extra];
+  if (spec.categories.length > 0 && (without !== 'category' || categoryFixed)) parts.push(sql`category IN (${list(spec.categories)})`);
   if (spec.regency) parts.push(sql`regency_code = ${spec.regency}`);
+  // A kabupaten/kota's kecamatan codes run from "32.73." to just before "32.73/".
+  if (without === 'place' && spec.regency) parts.push(sql`district_code > ${`${spec.regency}.`} AND district_code < ${`${spec.regency}/`}`);
+  else parts.push(sql`district_code = ${spec.district ?? ''}`);
   if (spec.verified) parts.push(sql`verified = 1`);
   if (spec.halal) parts.push(sql`halal = 1`);
-  return sql`(SELECT coalesce(sum(n), 0) FROM facet_counts WHERE ${sql.join(parts, sql` AND `)})`;
+  return sql.join(parts, sql` AND `);
 }
 
 /** A browse's counts from facet_counts: at most a few thousand rows added up, at any size. */
 async function keptCounts(db: DbOrTx, spec: SearchSpec, categoryFixed: boolean): Promise<Row | undefined> {
-  const platform = spec.platform ?? '';
-  // Rows of a kecamatan, or (kecamatan '') of a whole kabupaten/kota: a count over the
-  // province adds up about 1,600 rows rather than 37,000.
-  const where = (without: 'category' | 'place' | 'platform' | 'none', extra: SQL = sql`1`) => {
-    // Each platform by name, so every one is a seek to its kecamatan-'' rows rather than one scan of all.
-    const parts: SQL[] = [without === 'platform' ? sql`platform IN (${list(platformIds)})` : sql`platform = ${platform}`, extra];
-    if (spec.categories.length > 0 && (without !== 'category' || categoryFixed)) parts.push(sql`category IN (${list(spec.categories)})`);
-    if (spec.regency) parts.push(sql`regency_code = ${spec.regency}`);
-    // A kabupaten/kota's kecamatan codes run from "32.73." to just before "32.73/".
-    if (without === 'place' && spec.regency) parts.push(sql`district_code > ${`${spec.regency}.`} AND district_code < ${`${spec.regency}/`}`);
-    else parts.push(sql`district_code = ${spec.district ?? ''}`);
-    if (spec.verified) parts.push(sql`verified = 1`);
-    if (spec.halal) parts.push(sql`halal = 1`);
-    return sql.join(parts, sql` AND `);
-  };
+  const where = (without: 'category' | 'place' | 'platform' | 'none', extra?: SQL) => keptWhere(spec, without, categoryFixed, extra);
   const grouped = (column: SQL, where: SQL) => sql`(SELECT json_group_object(k, n) FROM (SELECT ${column} AS k, sum(n) AS n FROM facet_counts WHERE ${where} GROUP BY ${column} HAVING sum(n) > 0))`;
   const [row] = await db.all<Row>(sql`
     SELECT ${grouped(sql`category`, where('category'))} AS c,

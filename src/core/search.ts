@@ -172,8 +172,9 @@ export function toSearchSpec(v: z.output<typeof searchQuerySchema>): SearchSpec 
   };
 }
 
-/** The index forms of the words that name a category: searched in the category column only (see Category.names). */
-const categoryNameForms = new Set(categories.flatMap((c) => c.names).flatMap(searchWords).map(wordForm));
+/** Each category's name words in their index forms (see Category.names), and all of them: searched in the category column only. */
+const nameFormsOf = new Map(categories.map((c) => [c.slug, new Set(c.names.flatMap(searchWords).map(wordForm))]));
+const categoryNameForms = new Set([...nameFormsOf.values()].flatMap((forms) => [...forms]));
 
 /**
  * The categories a search's words name when every word is one that names a category
@@ -183,7 +184,7 @@ const categoryNameForms = new Set(categories.flatMap((c) => c.names).flatMap(sea
 export function categoriesNamed(q: string): string[] {
   const forms = [...new Set(searchWords(q).map(wordForm))];
   if (forms.length === 0 || !forms.every((f) => categoryNameForms.has(f))) return [];
-  return categories.filter((c) => forms.every((f) => c.names.some((n) => searchWords(n).map(wordForm).includes(f)))).map((c) => c.slug);
+  return categories.filter((c) => forms.every((f) => nameFormsOf.get(c.slug)?.has(f))).map((c) => c.slug);
 }
 
 /**

@@ -22,8 +22,8 @@ export interface SearchPageQuery {
 /** What the page made of a kabupaten/kota or kecamatan named in the words. */
 export interface PlaceUnderstood {
   typed: string;
-  /** The one it named, now the search's filter (a chip undoes it). */
-  chosen?: { name: string; undoHref: string };
+  /** The one it named, now the search's filter (its chip in the filters undoes it). */
+  chosen?: { name: string };
   /** Every place of that name, with what each has for the other words. */
   options?: { name: string; count: number; atLeast: boolean; href: string }[];
 }
@@ -80,7 +80,7 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
     if (named && named.places.length === 1) {
       const chosen = named.places[0]!;
       spec = { ...withWords(spec, named.rest), regency: chosen.regency, district: chosen.district };
-      place = { typed: named.typed, chosen: { name: chosen.name, undoHref: searchHref({ ...query, persis: '1' }, 1) } };
+      place = { typed: named.typed, chosen: { name: chosen.name } };
     } else if (named) {
       const options = [];
       for (const p of named.places) {

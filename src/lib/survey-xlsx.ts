@@ -1,9 +1,7 @@
 import writeXlsxFile, { type Row } from 'write-excel-file/universal';
 import { formatPhoneLocal } from '../core/phone.ts';
+import { onWibClock } from '../core/dates.ts';
 import type { SurveyGroup, SurveyLine } from '../core/survey.ts';
-
-/** A moment shown on the WIB clock in a spreadsheet (which keeps no time zone). */
-const wib = (at: Date) => new Date(at.getTime() + 7 * 60 * 60 * 1000);
 
 const header = (text: string) => ({ value: text, fontWeight: 'bold' as const, wrap: true });
 
@@ -17,7 +15,7 @@ export async function surveyWorkbook(survey: { q: string; note: string; printedA
   const rows: Row[] = [
     [header('Survei harga Etalase Jabar')],
     ['Kata produk', survey.q],
-    ['Dibuat (WIB)', { value: wib(survey.printedAt), type: Date, format: 'dd/mm/yyyy hh:mm' }],
+    ['Dibuat (WIB)', { value: onWibClock(survey.printedAt), type: Date, format: 'dd/mm/yyyy hh:mm' }],
     ['Catatan', survey.note],
     [],
     ['No.', 'Pemasok', 'NIB', 'NIB terverifikasi petugas', 'Kecamatan', 'Kabupaten/kota', 'Alamat', 'WhatsApp', 'Produk', 'Ukuran/isi', 'Harga terendah (Rp)', 'Harga tertinggi (Rp)', 'Harga per satuan (Rp)', 'Satuan', 'Harga dinyatakan berlaku (WIB)', 'Profil'].map(header),
@@ -36,7 +34,7 @@ export async function surveyWorkbook(survey: { q: string; note: string; printedA
       l.product.priceMax ?? l.product.priceMin,
       l.unitPrice?.price ?? null,
       l.unitPrice ? `per ${l.unitPrice.base}` : '',
-      l.product.priceConfirmedAt ? { value: wib(new Date(l.product.priceConfirmedAt)), type: Date, format: 'dd/mm/yyyy' } : null,
+      l.product.priceConfirmedAt ? { value: onWibClock(new Date(l.product.priceConfirmedAt)), type: Date, format: 'dd/mm/yyyy' } : null,
       l.supplier.profileUrl,
     ]),
     [],

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { runSurvey } from '../../lib/survey-page.ts';
 import { surveyWorkbook } from '../../lib/survey-xlsx.ts';
 import { surveyGroups } from '../../core/survey.ts';
+import { isoWib } from '../../core/dates.ts';
 
 /** The price survey as an XLSX workbook: the lines the officer picked (or all, when none is), with their note. */
 export const prerender = false;
@@ -16,7 +17,7 @@ export const GET: APIRoute = async ({ locals, url }) => {
   const lines = survey.picked.length > 0 ? survey.picked : survey.lines;
   const now = deps.clock();
   const blob = await surveyWorkbook({ q: survey.q, note: survey.note, printedAt: now, lines, groups: surveyGroups(lines) });
-  const date = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const date = isoWib(now).slice(0, 10);
   return new Response(blob, {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
