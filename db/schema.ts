@@ -87,6 +87,10 @@ export const msmes = sqliteTable(
   ],
 );
 
+/** What the link checker found at a store link (src/core/link-health.ts). */
+export const linkStates = ['ok', 'moved', 'suspect', 'gone', 'unknown'] as const;
+export type LinkState = (typeof linkStates)[number];
+
 /** Marketplace and social store links, canonical URL per platform. */
 export const storeLinks = sqliteTable(
   'store_links',
@@ -98,9 +102,23 @@ export const storeLinks = sqliteTable(
     platform: text('platform').notNull(),
     url: text('url').notNull(),
     position: integer('position').notNull(),
+    /** When the link checker (functions/services/link-checker.ts) last visited it. */
+    checkedAt: integer('checked_at', { mode: 'timestamp_ms' }),
+    /** What that visit found (src/core/link-health.ts); null until the first visit. */
+    checkState: text('check_state', { enum: linkStates }),
+    /** The HTTP status or what went wrong ("timeout", "redirect-loop", …). */
+    checkDetail: text('check_detail'),
+    /** The first visit of an unbroken run of 404/410 answers; gone when seen again 7 days later. */
+    failingSince: integer('failing_since', { mode: 'timestamp_ms' }),
+    /** Where the shop moved within its platform: staff take it as the link after review. */
+    movedTo: text('moved_to'),
+    /** When the checker is due here (ms); 0 for new and changed links, which go first. */
+    nextCheckAt: integer('next_check_at').notNull().default(0),
   },
   (t) => [
     uniqueIndex('store_links_msme_url_unique').on(t.msmeId, t.url),
+    index('store_links_next_check_idx').on(t.nextCheckAt),
+    index('store_links_check_state_idx').on(t.checkState, t.checkedAt).where(sql`${t.checkState} IN ('moved', 'suspect', 'gone')`),
     index('store_links_platform_idx').on(t.platform, t.msmeId),
     // A listing's platforms from the index alone: the filter-count triggers and their refill (migration 0017).
     index('store_links_msme_platform_idx').on(t.msmeId, t.platform),
@@ -268,3 +286,36 @@ export const facetCounts = sqliteTable(
   // kabupaten/kota's kecamatan (a range of codes) each lie together.
   (t) => [primaryKey({ columns: [t.platform, t.districtCode, t.category, t.regencyCode, t.verified, t.halal] })],
 );
+
+/**
+ * Published listings per kecamatan and month of publication (Asia/Jakarta): how many, how
+ * many on a marketplace, with a verified NIB, in UMKM Juara. Kept by triggers on msmes
+ * (migration 0020), so /statistik sums some thousand rows instead of counting a million.
+ */
+export const statsMonthly = sqliteTable(
+  'stats_monthly',
+  {
+    regencyCode: text('regency_code').notNull(),
+    districtCode: text('district_code').notNull(),
+    month: text('month').notNull(),
+    published: integer('published').notNull().default(0),
+    marketplace: integer('marketplace').notNull().default(0),
+    verified: integer('verified').notNull().default(0),
+    juara: integer('juara').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.regencyCode, t.districtCode, t.month] })],
+);
+
+/** One run of the store-link checker, with the state of every link when it ended (for /statistik). */
+export const linkCheckRuns = sqliteTable('link_check_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }).notNull(),
+  /** Links visited in this run, and what they were found to be. */
+  visited: integer('visited').notNull(),
+  found: text('found', { mode: 'json' }).$type<Partial<Record<LinkState, number>>>().notNull(),
+  /** Links of published listings when it ended; of those, checked in the last 90 days, and found ok or moved then. */
+  totalLinks: integer('total_links').notNull(),
+  checkedLinks: integer('checked_links').notNull(),
+  aliveLinks: integer('alive_links').notNull(),
+});

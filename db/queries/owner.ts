@@ -67,10 +67,16 @@ export type OwnListing = NonNullable<Awaited<ReturnType<typeof getOwnListing>>>;
 /** Replaces a listing's fields, links and products with a registration's (inside a transaction). */
 export async function applyRegistration(tx: Tx, msmeId: number, reg: Registration, fields: Partial<typeof msmes.$inferInsert>, pricesConfirmedAt: Date) {
   await tx.update(msmes).set({ ...businessFields(reg), ...fields }).where(eq(msmes.id, msmeId));
+  // A link kept through the change keeps what the link checker knew of it; a new one is checked first.
+  const checked = new Map(
+    (await tx.select({ url: storeLinks.url, checkedAt: storeLinks.checkedAt, checkState: storeLinks.checkState, checkDetail: storeLinks.checkDetail, failingSince: storeLinks.failingSince, movedTo: storeLinks.movedTo, nextCheckAt: storeLinks.nextCheckAt }).from(storeLinks).where(eq(storeLinks.msmeId, msmeId))).map(
+      ({ url, ...check }) => [url, check],
+    ),
+  );
   await tx.delete(storeLinks).where(eq(storeLinks.msmeId, msmeId));
   await tx.delete(products).where(eq(products.msmeId, msmeId));
   const { links, items } = childRows(msmeId, reg, pricesConfirmedAt);
-  if (links.length > 0) await tx.insert(storeLinks).values(links);
+  if (links.length > 0) await tx.insert(storeLinks).values(links.map((l) => ({ ...l, ...checked.get(l.url) })));
   if (items.length > 0) await tx.insert(products).values(items);
 }
 

@@ -48,3 +48,38 @@ export async function publishedPerMonth(db: Db, now: Date, months = 6): Promise<
     return { month, published: byMonth.get(month) ?? 0 };
   });
 }
+
+/** One row of stats_monthly summed over a place: a kabupaten/kota (or kecamatan) in a month. */
+export interface PlaceMonth {
+  place: string;
+  month: string;
+  published: number;
+  marketplace: number;
+  verified: number;
+  juara: number;
+}
+
+/**
+ * Published listings per kabupaten/kota and month of publication (or, given one, per
+ * kecamatan of that kabupaten/kota): some thousand rows of stats_monthly summed, whatever
+ * the number of listings (migration 0020).
+ */
+export async function placeMonths(db: Db, regencyCode?: string): Promise<PlaceMonth[]> {
+  const rows = await db.all<PlaceMonth>(
+    regencyCode === undefined
+      ? sql`SELECT regency_code AS place, month, sum(published) AS published, sum(marketplace) AS marketplace, sum(verified) AS verified, sum(juara) AS juara
+            FROM stats_monthly GROUP BY regency_code, month`
+      : sql`SELECT district_code AS place, month, published, marketplace, verified, juara FROM stats_monthly WHERE regency_code = ${regencyCode}`,
+  );
+  return rows.map((r) => ({ place: r.place, month: r.month, published: Number(r.published), marketplace: Number(r.marketplace), verified: Number(r.verified), juara: Number(r.juara) }));
+}
+
+/** Fills stats_monthly again from the listings after a bulk load (which leaves its triggers off); the same SELECT as migration 0020. */
+export async function refillStatsMonthly(db: Db): Promise<void> {
+  const month = sql`strftime('%Y-%m', coalesce(m.published_at, m.created_at) / 1000, 'unixepoch', '+7 hours')`;
+  const onMarketplace = sql.join(MARKETPLACES.map((id) => sql`instr(',' || m.platforms || ',', ${`,${id},`}) > 0`), sql` OR `);
+  await db.run(sql`DELETE FROM stats_monthly`);
+  await db.run(sql`INSERT INTO stats_monthly (regency_code, district_code, month, published, marketplace, verified, juara)
+    SELECT m.regency_code, m.district_code, ${month}, count(*), sum(${onMarketplace}), sum(m.nib_verified_at IS NOT NULL), sum(m.is_juara = 1)
+    FROM msmes m WHERE m.status = 'published' GROUP BY 1, 2, 3`);
+}

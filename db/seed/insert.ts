@@ -3,6 +3,7 @@ import type { Db } from '../client.ts';
 import { auditLog, msmes, products, storeLinks } from '../schema.ts';
 import { indexMany, optimizeSearchIndex } from '../queries/search-index.ts';
 import { refillFacetCounts } from '../queries/facets.ts';
+import { refillStatsMonthly } from '../queries/stats.ts';
 import { childRows, listingRow } from '../queries/registrations.ts';
 import { randomBytes } from 'node:crypto';
 import { slugCandidate, slugify } from '../../src/core/slug.ts';
@@ -43,11 +44,18 @@ export async function seedSample(
   try {
     await insertSample(db, options, now, taken);
   } finally {
-    for (const [i, create] of deferred.entries()) {
+    // Indexes first, then the counts filled from what was loaded, then their triggers again
+    // (made last, so filling each listing's platforms does not run them a million times).
+    const triggers = deferred.filter((create) => create.startsWith('CREATE TRIGGER'));
+    for (const [i, create] of deferred.filter((c) => !triggers.includes(c)).entries()) {
       await db.run(sql.raw(create));
-      options.onIndex?.({ done: i + 1, total: deferred.length });
+      options.onIndex?.({ done: i + 1, total: deferred.length - triggers.length });
     }
-    if (deferred.length > 0) await refillFacetCounts(db);
+    if (deferred.length > 0) {
+      await refillFacetCounts(db);
+      await refillStatsMonthly(db);
+    }
+    for (const create of triggers) await db.run(sql.raw(create));
   }
   await optimizeSearchIndex(db);
   return options.total;

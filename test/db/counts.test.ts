@@ -10,6 +10,7 @@ import { approve, verifyNib } from '../../db/queries/review.ts';
 import { removeOwnListing, submitOwnerEdit } from '../../db/queries/owner.ts';
 import { directoryFigures } from '../../db/queries/directory.ts';
 import { msmes } from '../../db/schema.ts';
+import { platforms } from '../../src/core/platforms.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
 import { validRegistration } from '../helpers.ts';
 
@@ -42,6 +43,23 @@ async function expectCountsTrue() {
   const platformsCounted = await db.all(sql`SELECT id, coalesce((SELECT group_concat(platform) FROM (SELECT DISTINCT platform FROM store_links WHERE msme_id = msmes.id ORDER BY platform)), '') AS platforms FROM msmes ORDER BY id`);
   expect(platformsKept).toEqual(platformsCounted);
   expect(facetsKept.length).toBeGreaterThan(0);
+  await expectStatsTrue(db);
+}
+
+const MARKETPLACES = platforms.filter((p) => p.kind === 'marketplace').map((p) => p.id);
+
+/** /statistik's counts per kecamatan and month (stats_monthly), against the listings and their store links. */
+async function expectStatsTrue(on: typeof db) {
+  const kept = await on.all(sql`SELECT regency_code, district_code, month, published, marketplace, verified, juara FROM stats_monthly WHERE published > 0 ORDER BY 1, 2, 3`);
+  const counted = await on.all(sql`
+    SELECT regency_code, district_code, strftime('%Y-%m', datetime(coalesce(published_at, created_at) / 1000, 'unixepoch', '+7 hours')) AS month, count(*) AS published,
+           sum(EXISTS (SELECT 1 FROM store_links s WHERE s.msme_id = m.id AND s.platform IN (${sql.join(MARKETPLACES.map((id) => sql`${id}`), sql`, `)}))) AS marketplace,
+           count(nib_verified_at) AS verified, sum(is_juara) AS juara
+    FROM msmes m WHERE status = 'published' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+  expect(kept).toEqual(counted);
+  expect(kept.length).toBeGreaterThan(0);
+  const zeroes = await on.all(sql`SELECT * FROM stats_monthly WHERE published < 0 OR marketplace < 0 OR verified < 0 OR juara < 0 OR marketplace > published`);
+  expect(zeroes).toEqual([]);
 }
 
 describe('published listings per category and kabupaten/kota, and per filter', () => {
@@ -66,5 +84,18 @@ describe('published listings per category and kabupaten/kota, and per filter', (
     await expectCountsTrue();
     const figures = await directoryFigures(db);
     expect(figures.total).toBe(120);
+  });
+
+  it('are filled again after a bulk load, which leaves their triggers off, and kept by the triggers after it', async () => {
+    const bulk = await openDb('file::memory:');
+    await seedSample(bulk.db, { total: 400, bulkFrom: 100, now: new Date('2026-11-01T00:00:00Z') });
+    await expectStatsTrue(bulk.db);
+    const triggers = await bulk.db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'facet_stats_%' ORDER BY name`);
+    expect(triggers.map((t) => t.name)).toEqual(['facet_stats_delete', 'facet_stats_insert', 'facet_stats_update']);
+    await bulk.db.run(sql`UPDATE msmes SET status = 'removed' WHERE id % 7 = 0`);
+    await bulk.db.run(sql`DELETE FROM store_links WHERE msme_id % 5 = 0`);
+    await bulk.db.run(sql`UPDATE msmes SET is_juara = 1 - is_juara, regency_code = '32.73', district_code = '32.73.01' WHERE id % 11 = 0`);
+    await expectStatsTrue(bulk.db);
+    bulk.client.close();
   });
 });
