@@ -29,6 +29,7 @@ export function withDefaults(input: AppDeps): Required<AppDeps> {
     pagesChanged: () => {},
     fetch: fetcher,
     sendEmail: cloudflareEmail(input.config, fetcher) ?? null,
+    files: null,
     ...input,
   };
 }

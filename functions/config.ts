@@ -8,6 +8,8 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Node server processes for `npm start` (one core each; default: the cores, at most 4); the Worker ignores it. */
   WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+  /** The folder for files on Node (open-data snapshots); by default files/ beside a local database file, else .files/. */
+  FILES_DIR: z.string().min(1).optional(),
   MAX_BODY_KB: z.coerce.number().int().min(1).max(1024).default(64),
   WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Cloudflare Turnstile secret: when set, public forms must pass the challenge. */
@@ -30,6 +32,7 @@ const allowed: Record<keyof Config, string> = {
   PORT: 'bilangan bulat 1–65535',
   HOST: 'alamat atau nama host, misalnya 127.0.0.1',
   WORKERS: 'bilangan bulat 1–16',
+  FILES_DIR: 'jalur folder, misalnya db/files',
   MAX_BODY_KB: 'bilangan bulat 1–1024 (kB)',
   WRITES_PER_MINUTE: 'bilangan bulat 1–10000',
   TURNSTILE_SECRET_KEY: 'kunci rahasia Turnstile (teks)',

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { Config } from './config.ts';
+import type { FileStore } from './files.ts';
 import type { SendEmail } from './email.ts';
 import type { WriteLimiter } from './write-limit.ts';
 
@@ -19,6 +20,8 @@ export interface AppDeps {
   fetch?: typeof fetch;
   /** Sends an email, or null when no email service is configured (see functions/email.ts). */
   sendEmail?: SendEmail | null;
+  /** Where files are kept (open-data snapshots): a folder on Node, R2 on Cloudflare; null where none is set up. */
+  files?: FileStore | null;
   /** The per-client write limit, shared by the API and the pages' forms (made from the settings when absent). */
   writeLimiter?: WriteLimiter;
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createPortalServer } from './portal-server.ts';
 import { createPortalRuntime } from '../src/runtime/portal.ts';
+import { filesDirFor, folderFileStore } from '../src/runtime/files-folder.ts';
 import { invalidateProcessCache } from '../src/runtime/process-cache.ts';
 import { closeDb, openClient, openDb } from '../db/local.ts';
 import { countListings, seedSample } from '../db/seed/insert.ts';
@@ -10,6 +11,7 @@ import { countStaff } from '../db/queries/staff.ts';
 import { argValue, fail, hasFlag, progress, say, loadConfig } from './cli.ts';
 import { ensureBuild } from './build.ts';
 import { servePortal } from './serve.ts';
+import { startDailyOpenData } from './open-data-daily.ts';
 import { removeServerNote, writeServerNote } from './server-lock.ts';
 import { filePath } from '../db/local-client.ts';
 
@@ -48,6 +50,9 @@ if (cluster.isPrimary) {
   client.close();
 }
 
+// The daily open-data snapshot, made by the main process alone.
+const stopOpenData = cluster.isPrimary ? startDailyOpenData(config, say) : async () => {};
+
 await servePortal({
   workers,
   port: config.PORT,
@@ -59,7 +64,7 @@ await servePortal({
       await invalidateProcessCache(tags);
       tellOthers({ pagesChanged: tags });
     };
-    const runtime = createPortalRuntime({ db, config, pagesChanged }, { compress: true });
+    const runtime = createPortalRuntime({ db, config, pagesChanged, files: folderFileStore(filesDirFor(config)) }, { compress: true });
     const listener = await createPortalServer({ outDir, runtime, turnstile: Boolean(config.TURNSTILE_SITE_KEY) }).catch((error: Error) =>
       fail(`Build di dist/ tidak dapat dimuat: ${error.message}`, 'jalankan npm start tanpa --no-build, atau npm run build.'),
     );
@@ -68,6 +73,7 @@ await servePortal({
   onStopping: say,
   // The last one out empties the WAL, so a stopped portal leaves one self-contained file.
   onStopped: async () => {
+    await stopOpenData();
     if (!localPath) return;
     await closeDb(await openClient(config.DATABASE_URL));
     removeServerNote(localPath);

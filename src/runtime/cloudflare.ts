@@ -2,6 +2,7 @@ import { createClient } from '@libsql/client/web';
 import { parseEnv } from '../../functions/config.ts';
 import { createDb } from '../../db/client.ts';
 import { createPortalRuntime, type PortalRuntime } from './portal.ts';
+import { r2FileStore, type R2Bucket } from './files-r2.ts';
 
 let runtime: PortalRuntime | undefined;
 
@@ -16,6 +17,7 @@ export async function portalRuntime(): Promise<PortalRuntime> {
   const { env } = await import('cloudflare:workers');
   const config = parseEnv(env as Record<string, unknown>);
   const client = createClient(config.DATABASE_AUTH_TOKEN ? { url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN } : { url: config.DATABASE_URL });
-  runtime = createPortalRuntime({ db: createDb(client), config }, { compress: false });
+  const bucket = env['FILES'] as R2Bucket | undefined;
+  runtime = createPortalRuntime({ db: createDb(client), config, files: bucket ? r2FileStore(bucket) : null }, { compress: false });
   return runtime;
 }

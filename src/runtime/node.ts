@@ -2,6 +2,7 @@ import { parseEnv } from '../../functions/config.ts';
 import { openDb } from '../../db/local.ts';
 import { createPortalRuntime, type PortalRuntime } from './portal.ts';
 import { invalidateProcessCache } from './process-cache.ts';
+import { filesDirFor, folderFileStore } from './files-folder.ts';
 
 let forDev: Promise<PortalRuntime> | undefined;
 
@@ -15,7 +16,7 @@ export function portalRuntime(locals: { portal?: PortalRuntime }): Promise<Porta
   forDev ??= (async () => {
     const config = parseEnv(process.env);
     const { db } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-    return createPortalRuntime({ db, config, pagesChanged: invalidateProcessCache }, { compress: false });
+    return createPortalRuntime({ db, config, pagesChanged: invalidateProcessCache, files: folderFileStore(filesDirFor(config)) }, { compress: false });
   })();
   return forDev;
 }

@@ -6,14 +6,15 @@ import { createPortalServer } from '../../scripts/portal-server.ts';
 import { createPortalRuntime } from '../../src/runtime/portal.ts';
 import { invalidateProcessCache } from '../../src/runtime/process-cache.ts';
 import type { Db } from '../../db/client.ts';
+import type { FileStore } from '../../functions/files.ts';
 
 /**
  * The built site (dist/, from test/global-build.ts) served as one `npm start` process
  * serves it, on the given database, on a free loopback port. Closed after the test file.
  */
-export async function servePages(db: Db) {
+export async function servePages(db: Db, options: { files?: FileStore | null } = {}) {
   const runtime = createPortalRuntime(
-    { db, config: { SITE_URL: 'http://localhost:4321', MAX_BODY_KB: 64, WRITES_PER_MINUTE: 1000 }, log: () => {}, pagesChanged: invalidateProcessCache },
+    { db, config: { SITE_URL: 'http://localhost:4321', MAX_BODY_KB: 64, WRITES_PER_MINUTE: 1000 }, log: () => {}, pagesChanged: invalidateProcessCache, files: options.files ?? null },
     { compress: true },
   );
   const listener = await createPortalServer({ outDir: fileURLToPath(new URL('../../dist', import.meta.url)), runtime });
