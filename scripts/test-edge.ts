@@ -98,7 +98,9 @@ try {
   const worker = start(
     process.execPath,
     [bin('wrangler/bin/wrangler.js'), 'dev', '-c', join(outDir, 'server', 'wrangler.json'), '--ip', '127.0.0.1', '--port', String(workerPort),
-      '--var', `DATABASE_URL:${databaseUrl}`, '--var', 'SITE_URL:http://localhost:4321', '--var', 'WRITES_PER_MINUTE:10000', '--show-interactive-dev-session=false', '--log-level', 'warn'],
+      '--var', `DATABASE_URL:${databaseUrl}`, '--var', 'SITE_URL:http://localhost:4321', '--var', 'WRITES_PER_MINUTE:10000', '--show-interactive-dev-session=false', '--log-level', 'warn',
+      // R2 (the FILES bucket) kept locally in the temporary directory; /cdn-cgi/handler/scheduled runs a Cron Trigger.
+      '--persist-to', join(dir, 'wrangler-state'), '--test-scheduled'],
     'wrangler dev',
   );
   await waitFor(`${workerUrl}/api/health`, 'Worker', 90);

@@ -27,7 +27,7 @@ export interface Target {
 
 /** Empties every table, so the shared edge database starts each test file fresh. */
 async function emptyDatabase(db: Db) {
-  for (const table of ['msme_fts', 'audit_log', 'msme_reports', 'msme_revisions', 'products', 'store_links', 'msmes', 'staff_sessions', 'staff']) await db.run(sql.raw(`DELETE FROM ${table}`));
+  for (const table of ['msme_fts', 'link_check_runs', 'audit_log', 'msme_reports', 'msme_revisions', 'products', 'store_links', 'msmes', 'staff_sessions', 'staff']) await db.run(sql.raw(`DELETE FROM ${table}`));
 }
 
 /**

@@ -1,3 +1,6 @@
+import { sql } from 'drizzle-orm';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshApp } from '../helpers.ts';
 import { seedSample } from '../../db/seed/insert.ts';
@@ -78,5 +81,21 @@ describe('the Worker', () => {
     expect(((await (await app.request('/api/health')).json()) as { database: string }).database).toBe('ok');
     const body = (await (await app.request('/api/msmes?per_page=50')).json()) as { total: number };
     expect(body.total).toBe(20);
+  });
+
+  it('makes the open-data snapshot on its Cron Trigger, into R2 (wrangler local), and serves it with ETag', async () => {
+    const run = await app.request('/cdn-cgi/handler/scheduled?cron=15+17+*+*+*');
+    expect(run.status).toBe(200);
+    const [{ n }] = (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM msmes WHERE status = 'published'`)) as [{ n: number }];
+    const res = await app.request('/data/umkm-jabar.csv.gz');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/gzip');
+    const rows = parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(Number(n));
+    expect((await app.request('/data/umkm-jabar.csv.gz', { headers: { 'if-none-match': res.headers.get('etag')! } })).status).toBe(304);
+    const json = await app.request('/data/umkm-jabar.json.gz');
+    expect(JSON.parse(gunzipSync(Buffer.from(await json.arrayBuffer())).toString('utf8'))).toHaveLength(Number(n));
+    expect(await (await app.request('/data/')).text()).toContain(`<strong>${Number(n)}</strong> usaha`);
+    expect((await app.request('/statistik/')).status).toBe(200);
   });
 });
