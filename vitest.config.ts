@@ -6,7 +6,7 @@ const edge = Boolean(process.env['EDGE_BASE_URL']);
 
 export default defineConfig({
   test: {
-    include: edge ? ['test/api/**/*.test.ts', 'test/edge/**/*.test.ts'] : ['test/core/**/*.test.ts', 'test/db/**/*.test.ts', 'test/search/**/*.test.ts', 'test/api/**/*.test.ts', 'test/build/**/*.test.ts', 'test/pages/**/*.test.ts', 'test/drill/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/runtime/**/*.test.ts'],
+    include: edge ? ['test/api/**/*.test.ts', 'test/edge/**/*.test.ts'] : ['test/core/**/*.test.ts', 'test/db/**/*.test.ts', 'test/search/**/*.test.ts', 'test/api/**/*.test.ts', 'test/build/**/*.test.ts', 'test/pages/**/*.test.ts', 'test/drill/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/runtime/**/*.test.ts', 'test/links/**/*.test.ts'],
     fileParallelism: !edge,
     globalSetup: ['test/global-build.ts'],
     testTimeout: 20_000,

@@ -7,6 +7,7 @@ import { auditLog, msmeRevisions, msmes, products, storeLinks } from '../schema.
 import { businessFields, childRows } from './registrations.ts';
 import { syncSearchIndex } from './search-index.ts';
 import { bumpVersion } from './version.ts';
+import { failingLinks } from './link-checks.ts';
 
 /**
  * What the owner sees through the private link: the listing as stored (the data they can
@@ -15,7 +16,7 @@ import { bumpVersion } from './version.ts';
 export async function getOwnListing(db: Db, statusTokenHash: string) {
   const [m] = await db.select().from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
   if (!m) return undefined;
-  const [current, [pending], [lastRejected]] = await Promise.all([
+  const [current, [pending], [lastRejected], linkProblems] = await Promise.all([
     listingData(db, m),
     db
       .select()
@@ -27,10 +28,13 @@ export async function getOwnListing(db: Db, statusTokenHash: string) {
       .where(and(eq(msmeRevisions.msmeId, m.id), eq(msmeRevisions.status, 'rejected')))
       .orderBy(desc(msmeRevisions.id))
       .limit(1),
+    failingLinks(db, m.id),
   ]);
   return {
     listing: m,
     current,
+    /** Links the checker could not open, or found moved: the owner sees which and since when. */
+    linkProblems,
     pendingEdit: pending ? { data: pending.data as unknown as Registration, createdAt: pending.createdAt } : undefined,
     rejectedEdit: !pending && lastRejected?.reviewedAt ? { reason: lastRejected.reason ?? '', reviewedAt: lastRejected.reviewedAt } : undefined,
   };
