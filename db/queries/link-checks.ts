@@ -32,23 +32,23 @@ export async function dueLinks(db: Db, now: Date, limit: number): Promise<DueLin
 }
 
 /**
- * Stores the verdicts of a batch of visits in one transaction, for the links still as they
- * were visited (an owner who changed the link meanwhile made a new row, checked first);
- * a link that became gone, or came back, is written to the listing's audit log.
+ * Stores the verdicts of a batch of visits in one batch (one request to Turso, one
+ * transaction), for the links still as they were visited (an owner who changed the link
+ * meanwhile made a new row, checked first); a link that became gone, or came back, is
+ * written to the listing's audit log.
  */
 export async function saveVerdicts(db: Db, results: { link: DueLink; verdict: Verdict }[], now: Date, actor: string): Promise<void> {
-  if (results.length === 0) return;
-  await db.transaction(async (tx) => {
-    for (const { link, verdict } of results) {
-      await tx
-        .update(storeLinks)
-        .set({ checkedAt: now, checkState: verdict.state, checkDetail: verdict.detail, failingSince: verdict.failingSince, movedTo: verdict.movedTo, nextCheckAt: verdict.nextCheckAt.getTime() })
-        .where(and(eq(storeLinks.id, link.id), eq(storeLinks.url, link.url)));
-      if ((verdict.state === 'gone') !== (link.checkState === 'gone')) {
-        await tx.insert(auditLog).values({ msmeId: link.msmeId, action: verdict.state === 'gone' ? 'link-gone' : 'link-back', actor, at: now, detail: { url: link.url, detail: verdict.detail } });
-      }
-    }
-  });
+  const statements = results.flatMap(({ link, verdict }) => [
+    db
+      .update(storeLinks)
+      .set({ checkedAt: now, checkState: verdict.state, checkDetail: verdict.detail, failingSince: verdict.failingSince, movedTo: verdict.movedTo, nextCheckAt: verdict.nextCheckAt.getTime() })
+      .where(and(eq(storeLinks.id, link.id), eq(storeLinks.url, link.url))),
+    ...((verdict.state === 'gone') !== (link.checkState === 'gone')
+      ? [db.insert(auditLog).values({ msmeId: link.msmeId, action: verdict.state === 'gone' ? 'link-gone' : 'link-back', actor, at: now, detail: { url: link.url, detail: verdict.detail } })]
+      : []),
+  ]);
+  const [first, ...rest] = statements;
+  if (first) await db.batch([first, ...rest]);
 }
 
 /** The state of every link of published listings, for /statistik: how many, checked in the last 90 days, and found alive then. */

@@ -96,6 +96,10 @@ export const messages = {
     passwordChanged: 'Kata sandi diganti. Sesi lain akun ini sudah diakhiri.',
     unknownAccount: 'Akun dengan nama pengguna ini tidak ada.',
     linkNote: 'Tulis bagaimana Anda memastikan peminta adalah pemilik (minimal 5 karakter).',
+    storeLinkAction: 'Tindakan tautan: pakai-alamat-baru, hapus, atau periksa-lagi.',
+    storeLinkGoneAway: 'Tautan ini sudah berubah atau dihapus sejak halaman dibuka. Muat ulang antrean.',
+    storeLinkNotMoved: 'Tautan ini tidak sedang tercatat pindah alamat.',
+    storeLinkTaken: 'Alamat baru itu sudah ada di listing yang sama; hapus saja tautan lama.',
   },
 } as const;
 

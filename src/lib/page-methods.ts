@@ -14,6 +14,7 @@ const FORM_TARGETS = new Set([
   '/admin/daftar',
   '/admin/umkm/[id]/[aksi]',
   '/admin/laporan/[rid]/tutup',
+  '/admin/tautan/[id]/[aksi]',
 ]);
 
 /** The JSON API answers its own methods (405 with Allow from Hono's route list). */
