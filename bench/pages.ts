@@ -50,6 +50,8 @@ export async function benchPages(databaseUrl: string) {
       'cari "keripik"': () => '/cari/?q=keripik',
       'cari "batik cirebon"': () => `/cari/?q=${encodeURIComponent('batik cirebon')}`,
       'pengadaan, 2 filter': () => '/pengadaan/?category=kuliner&regency=32.73',
+      statistik: () => '/statistik/',
+      'statistik Kota Bandung': () => '/statistik/32-73/',
     };
     const p95: Record<string, number> = {};
     let n = 0;
