@@ -14,7 +14,7 @@ export interface CheckerOptions {
   limit: number;
   /** Stop taking new links after this long; visits under way finish. */
   budgetMs?: number;
-  /** Least time between two requests to one host (1 s, plus a margin for timers). */
+  /** Least time between two requests to one host, as sent (1 s, plus 100 ms for the network's jitter on the way). */
   perHostMs?: number;
   /** Requests under way at once, over all hosts (a Worker may keep 6 connections open). */
   concurrency?: number;
@@ -37,24 +37,41 @@ export interface RunSummary {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The per-host pace: each request to a host takes the next free slot, at least `gapMs`
- * after the one before it (slots are handed out in one synchronous step, so two callers never
- * share one); a 429's Retry-After pushes the host's next slot back.
+ * The per-host pace, measured when a request is sent: requests to one host queue behind
+ * each other; each waits until `gapMs` after the previous one went out (or a 429's
+ * Retry-After), then for a free connection, and only then counts as sent. So a request
+ * held up by the connection limit never leaves less than the gap to the next.
  */
 class HostPace {
-  private readonly next = new Map<string, number>();
+  private readonly queue = new Map<string, Promise<void>>();
+  private readonly lastSent = new Map<string, number>();
+  private readonly heldUntil = new Map<string, number>();
   private readonly gapMs: number;
-  constructor(gapMs: number) {
+  private readonly run: <T>(work: () => Promise<T>) => Promise<T>;
+  constructor(gapMs: number, run: <T>(work: () => Promise<T>) => Promise<T>) {
     this.gapMs = gapMs;
+    this.run = run;
   }
-  async take(host: string): Promise<void> {
-    const now = Date.now();
-    const slot = Math.max(now, this.next.get(host) ?? 0);
-    this.next.set(host, slot + this.gapMs);
-    if (slot > now) await sleep(slot - now);
+  async send<T>(host: string, dispatch: () => Promise<T>): Promise<T> {
+    const before = this.queue.get(host) ?? Promise.resolve();
+    let release = () => {};
+    const turn = new Promise<void>((resolve) => (release = resolve));
+    this.queue.set(host, before.then(() => turn));
+    await before;
+    try {
+      const earliest = Math.max((this.lastSent.get(host) ?? -Infinity) + this.gapMs, this.heldUntil.get(host) ?? 0);
+      if (earliest > Date.now()) await sleep(earliest - Date.now());
+      return await this.run(() => {
+        this.lastSent.set(host, Date.now());
+        release();
+        return dispatch();
+      });
+    } finally {
+      release();
+    }
   }
   holdOff(host: string, seconds: number) {
-    this.next.set(host, Math.max(this.next.get(host) ?? 0, Date.now() + seconds * 1000));
+    this.heldUntil.set(host, Math.max(this.heldUntil.get(host) ?? 0, Date.now() + seconds * 1000));
   }
 }
 
@@ -78,15 +95,14 @@ function limiter(n: number) {
  * One visit: GET without reading the body (a 50 MB page costs nothing), following
  * redirects by hand within the platform, each hop paced like any request to its host.
  */
-async function visit(url: string, o: Required<Pick<CheckerOptions, 'fetch' | 'timeoutMs' | 'maxRedirects'>> & { pace: HostPace; run: ReturnType<typeof limiter>; userAgent: string; onRequest?: CheckerOptions['onRequest'] }): Promise<Observation> {
+async function visit(url: string, o: Required<Pick<CheckerOptions, 'fetch' | 'timeoutMs' | 'maxRedirects'>> & { pace: HostPace; userAgent: string; onRequest?: CheckerOptions['onRequest'] }): Promise<Observation> {
   const seen = new Set([url]);
   let current = url;
   for (let hops = 0; hops <= o.maxRedirects; hops++) {
     const host = new URL(current).host;
-    await o.pace.take(host);
     let res: Response;
     try {
-      res = await o.run(() => {
+      res = await o.pace.send(host, () => {
         o.onRequest?.(host, Date.now());
         return o.fetch(current, { method: 'GET', redirect: 'manual', headers: { 'user-agent': o.userAgent, accept: 'text/html,application/xhtml+xml' }, signal: AbortSignal.timeout(o.timeoutMs) });
       });
@@ -129,13 +145,11 @@ export async function checkLinks(options: CheckerOptions): Promise<RunSummary> {
   const started = now();
   const startedMs = Date.now();
   const links = await dueLinks(options.db, started, options.limit);
-  const pace = new HostPace(options.perHostMs ?? 1050);
   const common = {
     fetch: options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args)),
     timeoutMs: options.timeoutMs ?? 10_000,
     maxRedirects: options.maxRedirects ?? 5,
-    pace,
-    run: limiter(options.concurrency ?? 6),
+    pace: new HostPace(options.perHostMs ?? 1100, limiter(options.concurrency ?? 6)),
     userAgent: checkerUserAgent(options.site),
     onRequest: options.onRequest,
   };
