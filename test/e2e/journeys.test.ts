@@ -446,7 +446,7 @@ describe('program staff', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.waitForURL(/\/admin\/antrean$/);
     const [m] = await portal.db.select({ id: msmes.id }).from(msmes).where(eq(msmes.status, 'published')).limit(1);
-    for (const [name, path] of Object.entries({ antrean: '/admin/antrean', laporan: '/admin/laporan', tinjau: `/admin/umkm/${m?.id}`, daftar: '/admin/daftar', binaan: '/admin/binaan', statistik: '/admin/statistik', akun: '/admin/akun' })) {
+    for (const [name, path] of Object.entries({ antrean: '/admin/antrean', laporan: '/admin/laporan', tinjau: `/admin/umkm/${m?.id}`, daftar: '/admin/daftar', binaan: '/admin/binaan', statistik: '/admin/statistik', akun: '/admin/akun', tautan: '/admin/tautan' })) {
       await page.goto(`${portal.url}${path}`);
       for (const v of await seriousViolations(page)) failures.push(`${name}: ${v}`);
       if (name === 'daftar' || name === 'statistik') await page.screenshot({ path: `${screenshots}/admin-${name}-360x800.png`, fullPage: name === 'statistik' });
@@ -475,6 +475,9 @@ describe('every page type', () => {
       bandingkan: `/pengadaan/bandingkan/?slugs=${m?.slug}`,
       lembar: `/pengadaan/pemasok/${m?.slug}/`,
       survei: '/pengadaan/survei/?q=keripik',
+      statistik: '/statistik/',
+      'statistik wilayah': '/statistik/32-73/',
+      data: '/data/',
     };
   };
 
@@ -507,6 +510,25 @@ describe('every page type', () => {
       if (name === 'pengadaan') await page.locator('[data-shortlist-toggle]').first().click();
     }
     assert.deepEqual(blocked, []);
+    await page.context().close();
+  });
+
+  it('draws the statistics map readable on a 360 px phone: every tile in view, labels at least 10 px, no sideways scroll', async () => {
+    const page = await phonePage();
+    await page.goto(`${portal.url}/statistik/`);
+    const map = await page.locator('.tile-map > svg').evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      const labels = [...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height);
+      return { left: box.left, right: box.right, tiles: svg.querySelectorAll('rect').length, smallest: Math.min(...labels), scroll: document.documentElement.scrollWidth };
+    });
+    assert.equal(map.tiles, 27);
+    assert.ok(map.left >= 0 && map.right <= 360, `map at ${map.left}-${map.right}`);
+    assert.ok(map.smallest >= 10, `smallest label ${map.smallest.toFixed(1)} px`);
+    assert.ok(map.scroll <= 360, `page ${map.scroll} px wide`);
+    // Each kabupaten/kota in the table opens its own page, per kecamatan.
+    await page.getByRole('link', { name: 'Kota Bandung', exact: true }).click();
+    await page.waitForURL(/\/statistik\/32-73\/$/);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Statistik UMKM Kota Bandung');
     await page.context().close();
   });
 
