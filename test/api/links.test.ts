@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshApp, json, validRegistration, type Target } from '../helpers.ts';
+import { freshApp, json, onEdge, validRegistration, type Target } from '../helpers.ts';
 import { createStaff } from '../../db/queries/staff.ts';
 import { seedSample } from '../../db/seed/insert.ts';
 import { auditLog, msmes, storeLinks } from '../../db/schema.ts';
@@ -79,7 +79,8 @@ describe('the store-link queue', () => {
     expect(links.find((l) => l.url.endsWith('tokobaru-pindah'))).toEqual(expect.objectContaining({ checkState: 'ok', position: moved.position, platform: 'tokopedia' }));
     const [log] = await db.select().from(auditLog).where(and(eq(auditLog.msmeId, moved.msmeId), eq(auditLog.action, 'link-moved')));
     expect(log?.detail).toEqual({ from: moved.url, to: 'https://www.tokopedia.com/tokobaru-pindah' });
-    expect(changes.flat()).toContain('direktori');
+    // The Worker's cached pages expire on their own; in process the change drops them at once.
+    if (!onEdge) expect(changes.flat()).toContain('direktori');
     // Deciding again on the link that no longer exists: a conflict, said plainly.
     const again = await reviewer.post(`/admin/tautan/${moved.id}/pakai-alamat-baru`);
     expect(again.status).toBe(409);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import { playServer } from '../links/server.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshApp } from '../helpers.ts';
 import { seedSample } from '../../db/seed/insert.ts';
@@ -97,5 +98,24 @@ describe('the Worker', () => {
     expect(JSON.parse(gunzipSync(Buffer.from(await json.arrayBuffer())).toString('utf8'))).toHaveLength(Number(n));
     expect(await (await app.request('/data/')).text()).toContain(`<strong>${Number(n)}</strong> usaha`);
     expect((await app.request('/statistik/')).status).toBe(200);
+  });
+
+  it('checks due store links on its Cron Trigger, from workerd, and records the run', async () => {
+    const shop = await playServer('127.0.0.1', (req, res) => (req.url === '/toko' ? res.writeHead(200).end('ok') : res.writeHead(404).end()));
+    try {
+      // Only the two loopback links are due; the sample's real marketplace links wait (no internet here).
+      await db.run(sql`UPDATE store_links SET next_check_at = 9999999999999`);
+      const [{ id }] = (await db.all<{ id: number }>(sql`SELECT id FROM msmes WHERE status = 'published' LIMIT 1`)) as [{ id: number }];
+      await db.run(sql`INSERT INTO store_links (msme_id, platform, url, position) VALUES (${id}, 'tokopedia', ${`${shop.base}/toko`}, 90), (${id}, 'tokopedia', ${`${shop.base}/tutup`}, 91)`);
+      const run = await app.request('/cdn-cgi/handler/scheduled?cron=*/30+*+*+*+*');
+      expect(run.status).toBe(200);
+      const rows = await db.all<{ url: string; check_state: string }>(sql`SELECT url, check_state FROM store_links WHERE position >= 90 ORDER BY position`);
+      expect(rows.map((r) => r.check_state)).toEqual(['ok', 'suspect']);
+      expect(shop.seen.map((r) => r.userAgent)).toEqual([expect.stringContaining('EtalaseJabarLinkChecker/1.0'), expect.stringContaining('EtalaseJabarLinkChecker/1.0')]);
+      const [last] = await db.all<{ visited: number }>(sql`SELECT visited FROM link_check_runs ORDER BY id DESC LIMIT 1`);
+      expect(last?.visited).toBe(2);
+    } finally {
+      await shop.close();
+    }
   });
 });
