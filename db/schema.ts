@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { ConsentRecord } from '../src/core/consent.ts';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export const msmeStatuses = ['pending', 'published', 'rejected', 'removed'] as const;
+/** invited: filled in by a program from its spreadsheet without the owner's consent yet; never public until the owner confirms. */
+export const msmeStatuses = ['invited', 'pending', 'published', 'rejected', 'removed'] as const;
 export type MsmeStatus = (typeof msmeStatuses)[number];
 
 /** Who vouched for the listing: the owner alone, a program mentor, or staff against documents. */
@@ -60,6 +61,13 @@ export const msmes = sqliteTable(
     registeredBy: integer('registered_by'),
     /** How the owner consented when a mentor registered for them: who, when, how. */
     consentRecord: text('consent_record', { mode: 'json' }).$type<ConsentRecord>(),
+    /** The program cohort ("UMKM Juara 2026") the listing came in with, if any. */
+    cohortId: integer('cohort_id'),
+    /** A cohort row's identity (WhatsApp and name, normalised), so the same spreadsheet imported twice creates nothing new. */
+    importKey: text('import_key'),
+    /** When a program's import invited the owner, and when the owner confirmed the data filled in for them. */
+    invitedAt: integer('invited_at', { mode: 'timestamp_ms' }),
+    confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('msmes_slug_unique').on(t.slug),
@@ -83,6 +91,8 @@ export const msmes = sqliteTable(
     // Filter counts of a keyword search (db/queries/facets.ts): its matches by id, from the index alone.
     index('msmes_facet_idx').on(t.id, t.status, t.category, t.regencyCode, t.districtCode, t.nibVerifiedAt, t.halalNumber, t.platforms),
     index('msmes_nib_idx').on(t.nib),
+    uniqueIndex('msmes_import_key_unique').on(t.importKey),
+    index('msmes_cohort_idx').on(t.cohortId, t.status),
     index('msmes_whatsapp_idx').on(t.whatsapp),
   ],
 );
@@ -318,4 +328,50 @@ export const linkCheckRuns = sqliteTable('link_check_runs', {
   totalLinks: integer('total_links').notNull(),
   checkedLinks: integer('checked_links').notNull(),
   aliveLinks: integer('alive_links').notNull(),
+});
+
+/** A program's intake ("UMKM Juara 2026"): the listings it imported or registered, followed on /admin/kohort. */
+export const cohorts = sqliteTable(
+  'cohorts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: integer('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('cohorts_name_unique').on(t.name)],
+);
+
+export const importStatuses = ['checked', 'committed'] as const;
+
+/**
+ * One uploaded spreadsheet: checked (the dry run's report and the rows it would create,
+ * kept so the commit needs no second upload) and then committed.
+ */
+export const importBatches = sqliteTable(
+  'import_batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cohortName: text('cohort_name').notNull(),
+    staffId: integer('staff_id').notNull(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    status: text('status', { enum: importStatuses }).notNull().default('checked'),
+    /** The rows that passed, as they will be stored (JSON), and the dry run's findings. */
+    rows: text('rows', { mode: 'json' }).$type<unknown[]>().notNull(),
+    report: text('report', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** Rows stored so far (a commit goes in steps of some hundred) and rows skipped as already imported. */
+    done: integer('done').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    committedAt: integer('committed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('import_batches_staff_idx').on(t.staffId, t.createdAt)],
+);
+
+/** Values the portal makes for itself once (the secret that invitation links are derived from). */
+export const appSettings = sqliteTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
 });

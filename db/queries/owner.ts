@@ -8,6 +8,7 @@ import { businessFields, childRows } from './registrations.ts';
 import { syncSearchIndex } from './search-index.ts';
 import { bumpVersion } from './version.ts';
 import { failingLinks } from './link-checks.ts';
+import { findCohort } from './cohorts.ts';
 
 /**
  * What the owner sees through the private link: the listing as stored (the data they can
@@ -16,7 +17,7 @@ import { failingLinks } from './link-checks.ts';
 export async function getOwnListing(db: Db, statusTokenHash: string) {
   const [m] = await db.select().from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
   if (!m) return undefined;
-  const [current, [pending], [lastRejected], linkProblems] = await Promise.all([
+  const [current, [pending], [lastRejected], linkProblems, cohort] = await Promise.all([
     listingData(db, m),
     db
       .select()
@@ -29,12 +30,15 @@ export async function getOwnListing(db: Db, statusTokenHash: string) {
       .orderBy(desc(msmeRevisions.id))
       .limit(1),
     failingLinks(db, m.id),
+    m.cohortId === null ? undefined : findCohort(db, m.cohortId),
   ]);
   return {
     listing: m,
     current,
     /** Links the checker could not open, or found moved: the owner sees which and since when. */
     linkProblems,
+    /** The program the listing came in with, if any. */
+    cohortName: cohort?.name,
     pendingEdit: pending ? { data: pending.data as unknown as Registration, createdAt: pending.createdAt } : undefined,
     rejectedEdit: !pending && lastRejected?.reviewedAt ? { reason: lastRejected.reason ?? '', reviewedAt: lastRejected.reviewedAt } : undefined,
   };
@@ -107,6 +111,8 @@ export async function submitOwnerEdit(db: Db, statusTokenHash: string, reg: Regi
       await applyRegistration(tx, m.id, reg, {
         status: 'pending',
         rejectionReason: null,
+        // An invited owner who sends the form (with its consent box ticked) confirms the data filled in for them.
+        ...(m.status === 'invited' ? { confirmedAt: now, consentAt: now } : {}),
         ...((reg.nib ?? null) !== m.nib ? { nibVerifiedAt: null } : {}),
         ...((reg.halalNumber ?? null) !== m.halalNumber ? { halalVerifiedAt: null } : {}),
       }, now);
@@ -120,7 +126,7 @@ export async function submitOwnerEdit(db: Db, statusTokenHash: string, reg: Regi
  * Removes a listing at the owner's request: its data (business and personal) is erased,
  * it leaves the index and the site, and only a tombstone with the audit trail remains.
  */
-export async function removeOwnListing(db: Db, statusTokenHash: string, now: Date): Promise<{ wasPublished: boolean }> {
+export async function removeOwnListing(db: Db, statusTokenHash: string, now: Date, action = 'owner-remove'): Promise<{ wasPublished: boolean }> {
   return db.transaction(async (tx) => {
     const [m] = await tx.select().from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
     if (!m || m.status === 'removed') throw new AppError('NOT_FOUND', messages.registrationNotFound);
@@ -148,7 +154,7 @@ export async function removeOwnListing(db: Db, statusTokenHash: string, now: Dat
       })
       .where(eq(msmes.id, m.id));
     await syncSearchIndex(tx, m.id);
-    await tx.insert(auditLog).values({ msmeId: m.id, action: 'owner-remove', actor: 'owner', at: now, detail: { wasPublished: m.status === 'published' } });
+    await tx.insert(auditLog).values({ msmeId: m.id, action, actor: 'owner', at: now, detail: { wasPublished: m.status === 'published' } });
     return { wasPublished: m.status === 'published' };
   });
 }
@@ -167,4 +173,27 @@ export async function confirmOwnPrices(db: Db, statusTokenHash: string, now: Dat
     await tx.insert(auditLog).values({ msmeId: m.id, action: 'confirm-prices', actor: 'owner', at: now, detail: { products: confirmed.length } });
     return { published: m.status === 'published' };
   });
+}
+
+/**
+ * An invited owner's answer to the data a program filled in for them: confirmed (it waits
+ * for review like any registration, with the owner's own consent, now) or declined (the
+ * data is erased, as a removal erases it).
+ */
+export async function confirmInvitation(db: Db, statusTokenHash: string, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [m] = await tx.select({ id: msmes.id, status: msmes.status }).from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
+    if (!m) throw new AppError('NOT_FOUND', messages.registrationNotFound);
+    if (m.status !== 'invited') throw new AppError('CONFLICT', messages.invitationAnswered);
+    await tx.update(msmes).set({ status: 'pending', confirmedAt: now, consentAt: now, updatedAt: now, version: sql`${msmes.version} + 1` }).where(eq(msmes.id, m.id));
+    await tx.insert(auditLog).values({ msmeId: m.id, action: 'owner-confirm', actor: 'owner', at: now, detail: null });
+  });
+}
+
+/** An invited owner declines: the data a program filled in is erased, as a removal erases it. */
+export async function declineInvitation(db: Db, statusTokenHash: string, now: Date): Promise<void> {
+  const [m] = await db.select({ status: msmes.status }).from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
+  if (!m) throw new AppError('NOT_FOUND', messages.registrationNotFound);
+  if (m.status !== 'invited') throw new AppError('CONFLICT', messages.invitationAnswered);
+  await removeOwnListing(db, statusTokenHash, now, 'owner-decline');
 }

@@ -20,6 +20,12 @@ export interface NewListingOptions {
   /** A mentor registering on the owner's behalf, and the owner's consent they recorded. */
   registeredBy?: number;
   consentRecord?: ConsentRecord;
+  /** When the owner consented, if not at `now` (a program's record); epoch 0 for an invited owner who has not yet. */
+  consentAt?: Date;
+  /** A program's import: its cohort, the row's identity across uploads, and when the owner was invited. */
+  cohortId?: number;
+  importKey?: string;
+  invitedAt?: Date;
 }
 
 /**
@@ -80,7 +86,10 @@ export function listingRow(reg: Registration, slug: string, options: NewListingO
     statusTokenHash: options.statusTokenHash,
     registeredBy: options.registeredBy ?? null,
     consentRecord: options.consentRecord ?? null,
-    consentAt: options.now,
+    consentAt: options.consentAt ?? options.now,
+    cohortId: options.cohortId ?? null,
+    importKey: options.importKey ?? null,
+    invitedAt: options.invitedAt ?? null,
     createdAt: options.now,
     updatedAt: options.verifiedAt ?? options.now,
     publishedAt: status === 'published' ? options.now : null,
@@ -110,6 +119,29 @@ export async function createListing(db: Db, reg: Registration, options: NewListi
     await tx.insert(auditLog).values({ msmeId: row.id, action: 'register', actor: options.actor, at: options.now, detail: { status: row.status } });
     if (row.status === 'published') await syncSearchIndex(tx, row.id);
     return row;
+  });
+}
+
+/**
+ * A program's rows, in one transaction: each registration stored with its links, products
+ * and audit entry, unless a listing with its import key exists already (the same
+ * spreadsheet uploaded again): that row is skipped. None of them is public yet.
+ */
+export async function createImportedListings(db: Db, items: { reg: Registration; options: NewListingOptions & { importKey: string } }[]): Promise<{ created: number; skipped: number }> {
+  return db.transaction(async (tx) => {
+    let created = 0;
+    for (const { reg, options } of items) {
+      const [exists] = await tx.select({ id: msmes.id }).from(msmes).where(eq(msmes.importKey, options.importKey));
+      if (exists) continue;
+      const [row] = await tx.insert(msmes).values(listingRow(reg, await freeSlug(tx, reg.name), options)).returning({ id: msmes.id, status: msmes.status });
+      if (!row) throw new Error('insert returned no row');
+      const { links, items: goods } = childRows(row.id, reg, options.now);
+      if (links.length > 0) await tx.insert(storeLinks).values(links);
+      if (goods.length > 0) await tx.insert(products).values(goods);
+      await tx.insert(auditLog).values({ msmeId: row.id, action: 'import', actor: options.actor, at: options.now, detail: { status: row.status, cohortId: options.cohortId ?? null } });
+      created++;
+    }
+    return { created, skipped: items.length - created };
   });
 }
 

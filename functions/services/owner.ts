@@ -3,7 +3,7 @@ import { messages } from '../../src/core/messages.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
 import { hashToken, isWellFormedToken } from '../../src/core/token.ts';
 import { toFieldErrors } from '../../src/core/validation.ts';
-import { confirmOwnPrices, getOwnListing, removeOwnListing, submitOwnerEdit } from '../../db/queries/owner.ts';
+import { confirmInvitation, confirmOwnPrices, declineInvitation, getOwnListing, removeOwnListing, submitOwnerEdit } from '../../db/queries/owner.ts';
 import { ownListingPlace } from '../../db/queries/places.ts';
 import { withoutHoneypot } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
@@ -57,4 +57,14 @@ export async function confirmPricesByToken(deps: Required<AppDeps>, token: strin
   const hash = await ownerTokenHash(token);
   const place = await ownListingPlace(deps.db, hash);
   if ((await confirmOwnPrices(deps.db, hash, deps.clock())).published) await announceChange(deps, [place], background);
+}
+
+/** An invited owner confirms the data a program filled in: it waits for review, with their consent now. */
+export async function confirmInvitationByToken(deps: Required<AppDeps>, token: string) {
+  await confirmInvitation(deps.db, await ownerTokenHash(token), deps.clock());
+}
+
+/** An invited owner declines: the data is erased as a removal erases it (it was never public). */
+export async function declineInvitationByToken(deps: Required<AppDeps>, token: string) {
+  await declineInvitation(deps.db, await ownerTokenHash(token), deps.clock());
 }

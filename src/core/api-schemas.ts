@@ -84,7 +84,7 @@ export const registrationStatusSchema = z
   .object({
     slug: z.string(),
     name: z.string(),
-    status: z.enum(['pending', 'published', 'rejected', 'removed']),
+    status: z.enum(['invited', 'pending', 'published', 'rejected', 'removed']),
     rejectionReason: z.string().nullable(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

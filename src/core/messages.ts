@@ -51,6 +51,7 @@ export const messages = {
   version: 'Versi data tidak valid. Muat ulang halaman lalu kirim lagi.',
   noPricesToConfirm: 'Belum ada produk dengan harga. Tambahkan produk lewat formulir perubahan.',
   removeConfirm: 'Centang konfirmasi untuk menghapus listing.',
+  invitationAnswered: 'Undangan ini sudah dijawab. Muat ulang halaman untuk melihat statusnya.',
   internal: 'Terjadi kesalahan di server kami. Silakan coba lagi beberapa saat lagi.',
   busy: 'Server sedang melayani banyak perubahan sekaligus dan belum sempat menyimpan data Anda. Tidak ada yang tersimpan; kirim lagi dalam beberapa detik.',
   page: 'Nomor halaman harus bilangan bulat mulai dari 1.',

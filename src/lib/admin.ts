@@ -43,7 +43,7 @@ export const roleLabel: Record<string, string> = { reviewer: 'petugas verifikasi
 
 export const adminDate = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
 
-export const listingStatusLabel: Record<string, string> = { pending: 'Menunggu verifikasi', published: 'Tayang', rejected: 'Ditolak', removed: 'Dihapus' };
+export const listingStatusLabel: Record<string, string> = { invited: 'Diundang, belum dikonfirmasi', pending: 'Menunggu verifikasi', published: 'Tayang', rejected: 'Ditolak', removed: 'Dihapus' };
 
 export const duplicateLabel = { nib: 'NIB sama', 'whatsapp-name': 'WhatsApp sama, nama mirip' } as const;
 

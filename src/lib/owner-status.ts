@@ -3,6 +3,10 @@ import type { ListingData } from '../core/listing-diff.ts';
 
 /** What each status means to the owner, on their private page. */
 export const statusText: Record<string, { label: string; explain: string }> = {
+  invited: {
+    label: 'Menunggu konfirmasi Anda',
+    explain: 'Data usaha ini diisi program pendampingan untuk Anda. Tidak ada yang tampil sebelum Anda memeriksa dan mengonfirmasinya. Bila tidak berkenan, tolak: datanya kami hapus.',
+  },
   pending: {
     label: 'Menunggu verifikasi',
     explain: 'Petugas Dinas KUMKM akan memeriksa data Anda, biasanya dalam 1–3 hari kerja. Setelah disetujui, profil usaha tampil di Etalase Jabar.',
@@ -33,5 +37,7 @@ export const ownerNotices = {
   diubah: 'Perubahan terkirim. Petugas akan memeriksanya; sampai disetujui, profil yang tayang tidak berubah.',
   dihapus: 'Listing sudah dihapus. Data usaha Anda tidak lagi disimpan; halaman profilnya sudah hilang dari situs.',
   harga: 'Terima kasih. Harga semua produk Anda tercatat masih berlaku per hari ini.',
+  dikonfirmasi: 'Terima kasih. Data usaha Anda sudah dikonfirmasi dan sedang diperiksa petugas; setelah disetujui, profilnya tampil di Etalase Jabar.',
+  ditolak: 'Undangan ditolak. Data usaha yang diisi program untuk Anda sudah dihapus.',
   email: 'Salinan tautan ini juga sudah dikirim ke email Anda. Periksa juga folder spam.',
 } as const;

@@ -15,6 +15,10 @@ const FORM_TARGETS = new Set([
   '/admin/umkm/[id]/[aksi]',
   '/admin/laporan/[rid]/tutup',
   '/admin/tautan/[id]/[aksi]',
+  '/admin/impor',
+  '/admin/impor/[id]/simpan',
+  '/status/[token]/konfirmasi',
+  '/status/[token]/tolak',
 ]);
 
 /** The JSON API answers its own methods (405 with Allow from Hono's route list). */
