@@ -85,8 +85,9 @@ const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, 
 
 async function readXlsx(bytes: Uint8Array): Promise<ReadSheet> {
   const xml = unpackGuarded(bytes);
-  const sheets = [...(xml.get('xl/workbook.xml') ?? '').matchAll(/<sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]+)"/g)].map((m) => ({ name: unescapeXml(m[1]!), rid: m[2]! }));
-  const targets = new Map([...(xml.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1]!, m[2]!.replace(/^\/?(xl\/)?/, 'xl/')]));
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
+  const sheets = [...(xml.get('xl/workbook.xml') ?? '').matchAll(/<sheet\b[^>]*>/g)].map((m) => ({ name: unescapeXml(attr(m[0], 'name')), rid: attr(m[0], 'r:id') }));
+  const targets = new Map([...(xml.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attr(m[0], 'Id'), attr(m[0], 'Target').replace(/^\/?(xl\/)?/, 'xl/')]));
   const chosen = sheets.find((s) => s.name.trim().toUpperCase() === 'UMKM') ?? sheets[0];
   if (!chosen) throw fileError('Buku kerja ini tidak berisi lembar. Unggah templat yang diisi.');
   const sheetXml = xml.get(targets.get(chosen.rid) ?? '') ?? '';
