@@ -15,6 +15,7 @@ import { benchRelevance } from './relevance.ts';
 import { benchSurvey } from './survey.ts';
 import { benchLinks } from './links.ts';
 import { benchOpenData } from './open-data.ts';
+import { benchImport } from './import.ts';
 
 /**
  * `npm run bench [-- --sizes 10000,100000] [--full] [--lighthouse 100000]`: the build once
@@ -45,6 +46,8 @@ await ensureBuild(join(root, 'dist'));
 
 say('Pemeriksa tautan toko: 10.000 tautan pada 200 server loopback …');
 const links = await benchLinks();
+say('Impor kohort: 5.000 baris XLSX (uji coba lalu simpan) dan zip bomb, masing-masing di prosesnya sendiri …');
+const cohortImport = await benchImport();
 
 const results = [];
 for (const n of sizes) {
@@ -124,6 +127,20 @@ table(
   results.map((r) => [r.listings, `${r.openData.seconds.toFixed(1)} s`, `${r.openData.peakMB} MB (${ok(r.openData.peakMB <= 300)})`, `${r.openData.csvMB} MB`, `${r.openData.jsonMB} MB`, `${r.openData.rows.toLocaleString('id-ID')} / ${r.openData.published.toLocaleString('id-ID')} (${ok(r.openData.rows === r.openData.published)})`]),
   'Batas: memori ≤ 300 MB; setiap listing tayang tepat satu baris.',
 );
+const imp = cohortImport.rows;
+table(
+  'Impor kohort (proses sendiri; memori: puncak VmHWM, dan proses itu sebelum bekerja)',
+  ['berkas', 'uji coba', 'simpan (langkah 250 baris, terlama)', 'memori puncak (awal)', 'zip bomb 1 MB → 1 GiB', 'zip bomb dengan ukuran disembunyikan'],
+  [[
+    `${Number(imp.rows).toLocaleString('id-ID')} baris, ${imp.fileKB} kB`,
+    `${(Number(imp.dryRunMs) / 1000).toFixed(1)} s (${ok(Number(imp.dryRunMs) <= 30_000)})`,
+    `${(Number(imp.commitMs) / 1000).toFixed(1)} s, ${Math.round(Number(imp.slowestStepMs))} ms (${ok(Number(imp.commitMs) <= 30_000 && imp.created === 5000)})`,
+    `${imp.peakMB} MB (${imp.baselineMB} MB)`,
+    `ditolak dalam ${Math.round(Number(cohortImport.bomb.ms))} ms, ${cohortImport.bomb.peakMB} MB`,
+    `ditolak dalam ${Math.round(Number(cohortImport.lyingBomb.ms))} ms, ${cohortImport.lyingBomb.peakMB} MB (${ok(Number(cohortImport.lyingBomb.peakMB) <= 300 + Number(cohortImport.lyingBomb.baselineMB))})`,
+  ]],
+  'Batas: uji coba dan simpan 5.000 baris masing-masing ≤ 30 s dengan kemajuan tampil; zip bomb ditolak tanpa memori membengkak.',
+);
 table(
   `Pemeriksa tautan toko (${links.links.toLocaleString('id-ID')} tautan, ${links.hosts} host loopback, 16 permintaan sekaligus)`,
   ['waktu', 'permintaan/detik (semua host)', 'terbanyak per host dalam 1 detik', 'jeda terpendek per host', 'ok'],
@@ -183,4 +200,4 @@ table(
   'Batas: 100/100/100/100 untuk setiap jenis halaman publik; profil ≤ 14 kB HTML gzip.',
 );
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), relevance, builds, links, results }, null, 2)}\n`);
+writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), relevance, builds, links, cohortImport, results }, null, 2)}\n`);

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { findDuplicates } from '../../db/queries/review.ts';
 import { createImportedListings } from '../../db/queries/registrations.ts';
 import { cohorts, importBatches, msmes, staff } from '../../db/schema.ts';
+import { batchRows, importBatch } from '../../db/queries/imports.ts';
 import { duplicateReason } from '../../src/core/duplicates.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { freeText } from '../../src/core/free-text.ts';
@@ -142,9 +143,9 @@ export async function checkImport(deps: Required<AppDeps>, session: StaffSession
 /** A batch as its page shows it, for its uploader or a reviewer. */
 export async function getImportBatch(deps: Required<AppDeps>, session: StaffSession, id: string) {
   if (!/^\d{1,10}$/.test(id)) throw new AppError('NOT_FOUND', 'Unggahan ini tidak ada.');
-  const [batch] = await deps.db.select().from(importBatches).where(eq(importBatches.id, Number(id)));
+  const batch = await importBatch(deps.db, Number(id));
   if (!batch || (batch.staffId !== session.member.id && session.member.role !== 'reviewer')) throw new AppError('NOT_FOUND', 'Unggahan ini tidak ada, atau diunggah petugas lain.');
-  return { ...batch, report: batch.report as unknown as ImportReport, rows: batch.rows as StoredRow[] };
+  return { ...batch, report: batch.report as unknown as ImportReport, rows: { length: batch.rowCount } };
 }
 
 /** The uploads this staff member made (a reviewer sees everyone's), newest first. */
@@ -174,8 +175,9 @@ export async function commitImport(deps: Required<AppDeps>, session: StaffSessio
   await deps.db.insert(cohorts).values({ name: batch.cohortName, createdAt: now, createdBy: session.member.id }).onConflictDoNothing();
   const [cohort] = await deps.db.select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.name, batch.cohortName));
   let { done, created, skipped } = batch;
-  for (let step = 0; step < steps && done < batch.rows.length; step++) {
-    const chunk = batch.rows.slice(done, done + COMMIT_STEP);
+  const total = batch.rows.length;
+  for (let step = 0; step < steps && done < total; step++) {
+    const chunk = (await batchRows(deps.db, batch.id, done, COMMIT_STEP)) as StoredRow[];
     const tokens = await invitationTokens(deps.db, chunk.map((r) => r.importKey));
     const result = await createImportedListings(
       deps.db,
@@ -200,8 +202,8 @@ export async function commitImport(deps: Required<AppDeps>, session: StaffSessio
     skipped += result.skipped;
     await deps.db
       .update(importBatches)
-      .set({ done, created, skipped, ...(done >= batch.rows.length ? { status: 'committed' as const, committedAt: deps.clock() } : {}) })
+      .set({ done, created, skipped, ...(done >= total ? { status: 'committed' as const, committedAt: deps.clock() } : {}) })
       .where(and(eq(importBatches.id, batch.id)));
   }
-  return { done, total: batch.rows.length, created, skipped, finished: done >= batch.rows.length, cohortId: cohort!.id };
+  return { done, total, created, skipped, finished: done >= total, cohortId: cohort!.id };
 }

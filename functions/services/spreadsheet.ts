@@ -8,8 +8,10 @@ import type { Cell } from '../../src/core/import-rows.ts';
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** What an XLSX may unpack to; a zip bomb stops here, long before memory does. */
 const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
-/** Input fed to the inflater at a time: deflate expands at most ~1,032 times, so a chunk never passes ~16 MB. */
-const SLICE = 16 * 1024;
+/** The most of one sheet's XML kept as text (a 5,000-row sheet is a few MB). */
+const MAX_KEPT_XML = 16 * 1024 * 1024;
+/** Input fed to the inflater at a time: deflate expands at most ~1,032 times, so a chunk never passes ~4 MB. */
+const SLICE = 4 * 1024;
 
 /** A sheet as rows of cells, with what the reader noticed (the sheet it took, the encoding, formula and merged cells). */
 export interface ReadSheet {
@@ -57,10 +59,20 @@ function unpackGuarded(bytes: Uint8Array): Map<string, string> {
     const keep = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/.test(file.name);
     const decoder = new TextDecoder();
     let text = '';
+    // An entry that says it is this big is refused before inflating a byte (one that lies is caught by the count).
+    if ((file.originalSize ?? 0) > MAX_UNPACKED_BYTES) {
+      tooBig = true;
+      return;
+    }
     file.ondata = (error, chunk, final) => {
       if (error) throw fileError('Isi XLSX rusak dan tidak dapat dibuka. Simpan ulang dari Excel lalu unggah lagi.');
       total += chunk.byteLength;
       if (total > MAX_UNPACKED_BYTES) {
+        tooBig = true;
+        file.terminate();
+        return;
+      }
+      if (keep && text.length + chunk.byteLength > MAX_KEPT_XML) {
         tooBig = true;
         file.terminate();
         return;
