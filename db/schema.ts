@@ -217,8 +217,11 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_msme_idx').on(t.msmeId, t.at)],
 );
 
-/** Staff roles: reviewers moderate the directory; mentors (UMKM Juara) register businesses for their owners. */
-export const staffRoles = ['reviewer', 'mentor'] as const;
+/**
+ * Staff roles: administrators manage the staff accounts (and may do all a reviewer does);
+ * reviewers moderate the directory; mentors (UMKM Juara) register businesses for their owners.
+ */
+export const staffRoles = ['admin', 'reviewer', 'mentor'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 /** A Dinas KUMKM staff account. The password is kept only as a PBKDF2 hash. */
@@ -235,6 +238,9 @@ export const staff = sqliteTable(
     lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
     /** A disabled account cannot sign in, and its sessions end at once. */
     disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+    /** A one-time link to set the password (a new account, or a reset by an administrator): its SHA-256, and until when it works. */
+    passwordLinkHash: text('password_link_hash'),
+    passwordLinkExpires: integer('password_link_expires', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [uniqueIndex('staff_username_unique').on(t.username)],
@@ -375,3 +381,17 @@ export const appSettings = sqliteTable('app_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Every change to a staff account: who did it (a username, or the command line), to whom, when. */
+export const staffAudit = sqliteTable(
+  'staff_audit',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('staff_audit_at_idx').on(t.at)],
+);

@@ -11,7 +11,7 @@ import type { Registration } from '../../src/core/registration.ts';
 import type { AppDeps } from '../deps.ts';
 import { invitationTokens } from './invitations.ts';
 import { readSpreadsheet } from './spreadsheet.ts';
-import { actorOf, type StaffSession } from './staff.ts';
+import { actorOf, canReview, type StaffSession } from './staff.ts';
 
 /** Rows one file may hold (a cohort of UMKM Juara is about 4,000 a year). */
 export const MAX_IMPORT_ROWS = 5000;
@@ -144,7 +144,7 @@ export async function checkImport(deps: Required<AppDeps>, session: StaffSession
 export async function getImportBatch(deps: Required<AppDeps>, session: StaffSession, id: string) {
   if (!/^\d{1,10}$/.test(id)) throw new AppError('NOT_FOUND', 'Unggahan ini tidak ada.');
   const batch = await importBatch(deps.db, Number(id));
-  if (!batch || (batch.staffId !== session.member.id && session.member.role !== 'reviewer')) throw new AppError('NOT_FOUND', 'Unggahan ini tidak ada, atau diunggah petugas lain.');
+  if (!batch || (batch.staffId !== session.member.id && !canReview(session))) throw new AppError('NOT_FOUND', 'Unggahan ini tidak ada, atau diunggah petugas lain.');
   return { ...batch, report: batch.report as unknown as ImportReport, rows: { length: batch.rowCount } };
 }
 
@@ -153,7 +153,7 @@ export async function recentImports(deps: Required<AppDeps>, session: StaffSessi
   return deps.db
     .select({ id: importBatches.id, cohortName: importBatches.cohortName, fileName: importBatches.fileName, status: importBatches.status, created: importBatches.created, skipped: importBatches.skipped, createdAt: importBatches.createdAt, rows: importBatches.done })
     .from(importBatches)
-    .where(session.member.role === 'reviewer' ? undefined : eq(importBatches.staffId, session.member.id))
+    .where(canReview(session) ? undefined : eq(importBatches.staffId, session.member.id))
     .orderBy(desc(importBatches.id))
     .limit(20);
 }

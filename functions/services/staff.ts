@@ -17,8 +17,12 @@ export interface StaffSession {
   csrfToken: string;
 }
 
-export const REVIEWERS: readonly StaffRole[] = ['reviewer'];
-export const ALL_STAFF: readonly StaffRole[] = ['reviewer', 'mentor'];
+/** Administrators manage accounts and may do all a reviewer does. */
+export const ADMINS: readonly StaffRole[] = ['admin'];
+export const REVIEWERS: readonly StaffRole[] = ['admin', 'reviewer'];
+export const ALL_STAFF: readonly StaffRole[] = ['admin', 'reviewer', 'mentor'];
+/** Whether a member may review (and see every upload): administrators and reviewers. */
+export const canReview = (session: StaffSession) => REVIEWERS.includes(session.member.role);
 
 /** The session behind a cookie's token, if it is one and still valid. */
 export async function staffSessionOf(deps: Required<AppDeps>, token: string | undefined): Promise<StaffSession | undefined> {
@@ -53,7 +57,7 @@ export function checkCsrfToken(session: StaffSession, sent: unknown) {
 }
 
 /** Where a role starts after signing in. */
-export const staffHome = (role: StaffRole) => (role === 'reviewer' ? '/admin/antrean' : '/admin/binaan');
+export const staffHome = (role: StaffRole) => (role === 'mentor' ? '/admin/binaan' : '/admin/antrean');
 
 /** A `lanjut` target is only ever a path inside /admin, never another site. */
 export const safeNext = (next: unknown) => (typeof next === 'string' && /^\/admin(\/[A-Za-z0-9/_?=&%.-]*)?$/.test(next) ? next : undefined);

@@ -72,7 +72,7 @@ export const messages = {
   turnstileUnavailable: 'Pemeriksaan keamanan sedang tidak dapat dihubungi. Coba kirim lagi beberapa saat lagi.',
   staff: {
     username: 'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
-    role: 'Peran: reviewer (petugas verifikasi) atau mentor (pendamping UMKM Juara).',
+    role: 'Peran: admin (administrator akun), reviewer (petugas verifikasi) atau mentor (pendamping UMKM Juara).',
     passwordShort: 'Kata sandi minimal 12 karakter.',
     usernameTaken: 'Nama pengguna ini sudah dipakai.',
     badCredentials: 'Nama pengguna atau kata sandi salah.',
@@ -97,6 +97,9 @@ export const messages = {
     passwordChanged: 'Kata sandi diganti. Sesi lain akun ini sudah diakhiri.',
     unknownAccount: 'Akun dengan nama pengguna ini tidak ada.',
     linkNote: 'Tulis bagaimana Anda memastikan peminta adalah pemilik (minimal 5 karakter).',
+    lastAdmin: 'Ini akun administrator aktif terakhir: aktifkan atau buat administrator lain dulu, agar tetap ada yang dapat mengelola akun.',
+    passwordLinkInvalid: 'Tautan ini tidak berlaku lagi (sudah dipakai, kedaluwarsa setelah 7 hari, atau diganti). Minta administrator membuat tautan baru.',
+    accountAction: 'Tindakan akun: nonaktifkan, aktifkan, atau atur-ulang-sandi.',
     storeLinkAction: 'Tindakan tautan: pakai-alamat-baru, hapus, atau periksa-lagi.',
     storeLinkGoneAway: 'Tautan ini sudah berubah atau dihapus sejak halaman dibuka. Muat ulang antrean.',
     storeLinkNotMoved: 'Tautan ini tidak sedang tercatat pindah alamat.',

@@ -30,7 +30,7 @@ export const signInSchema = z.object({
 export const newStaffSchema = z.strictObject({
   username,
   displayName: freeText(2, 80),
-  role: z.enum(['reviewer', 'mentor'], { error: messages.staff.role }),
+  role: z.enum(['admin', 'reviewer', 'mentor'], { error: messages.staff.role }),
   password: z.string({ error: messages.required }).min(12, messages.staff.passwordShort).max(200, messages.tooLong(200)),
 });
 
@@ -60,3 +60,39 @@ export const passwordChangeSchema = z
   .refine((v) => v.password !== v.current, { path: ['password'], message: messages.staff.passwordSame });
 
 export { newPassword };
+
+/** Setting a password through a one-time link: the new one, typed twice. */
+export const setPasswordSchema = z
+  .strictObject({ password: newPassword, confirm: z.string({ error: messages.required }) })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: messages.staff.passwordMismatch });
+
+/** A new account made by an administrator on /admin/petugas: no password, a one-time link to set one. */
+export const newAccountSchema = z.strictObject({
+  username,
+  displayName: freeText(2, 80),
+  role: z.enum(['admin', 'reviewer', 'mentor'], { error: messages.staff.role }),
+});
+
+/**
+ * The year's mentors pasted as lines "username, Nama Lengkap" (or with a tab or ;), as
+ * copied from a spreadsheet; every bad line is named by its number.
+ */
+export function parseMentorList(text: string): { accounts: { username: string; displayName: string }[]; problems: string[] } {
+  const accounts: { username: string; displayName: string }[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const [user = '', ...rest] = line.split(/[,;\t]/);
+    const parsed = newAccountSchema.safeParse({ username: user, displayName: rest.join(' ').trim(), role: 'mentor' });
+    if (!parsed.success) problems.push(`Baris ${i + 1} ("${line.trim().slice(0, 60)}"): ${parsed.error.issues.map((x) => x.message).join(' ')}`);
+    else if (seen.has(parsed.data.username)) problems.push(`Baris ${i + 1}: nama pengguna ${parsed.data.username} sudah ada di baris sebelumnya.`);
+    else {
+      seen.add(parsed.data.username);
+      accounts.push({ username: parsed.data.username, displayName: parsed.data.displayName });
+    }
+  });
+  if (accounts.length === 0 && problems.length === 0) problems.push('Tempel daftar pendamping: satu per baris, "nama_pengguna, Nama Lengkap".');
+  if (accounts.length > 500) problems.push('Paling banyak 500 pendamping sekali buat.');
+  return { accounts, problems };
+}

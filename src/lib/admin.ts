@@ -39,7 +39,7 @@ export async function readStaffPost(page: Page, session: StaffSession): Promise<
   return rest;
 }
 
-export const roleLabel: Record<string, string> = { reviewer: 'petugas verifikasi', mentor: 'pendamping UMKM Juara' };
+export const roleLabel: Record<string, string> = { admin: 'administrator', reviewer: 'petugas verifikasi', mentor: 'pendamping UMKM Juara' };
 
 export const adminDate = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
 

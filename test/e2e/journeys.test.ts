@@ -1,9 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import readXlsxFile from 'read-excel-file/universal';
+import writeXlsxFile from 'write-excel-file/universal';
 import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { launchChromium } from './browser.ts';
 import { startPortal } from './portal.ts';
 import { seriousViolations } from './a11y.ts';
@@ -13,6 +17,7 @@ import { parseCsv } from '../../src/core/csv.ts';
 import { createStaff } from '../../db/queries/staff.ts';
 import { createListing } from '../../db/queries/registrations.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
+import { importColumns } from '../../src/core/import-rows.ts';
 
 const phone = { width: 360, height: 800 };
 const screenshots = fileURLToPath(new URL('../../screenshots', import.meta.url));
@@ -446,13 +451,116 @@ describe('program staff', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.waitForURL(/\/admin\/antrean$/);
     const [m] = await portal.db.select({ id: msmes.id }).from(msmes).where(eq(msmes.status, 'published')).limit(1);
-    for (const [name, path] of Object.entries({ antrean: '/admin/antrean', laporan: '/admin/laporan', tinjau: `/admin/umkm/${m?.id}`, daftar: '/admin/daftar', binaan: '/admin/binaan', statistik: '/admin/statistik', akun: '/admin/akun', tautan: '/admin/tautan' })) {
+    for (const [name, path] of Object.entries({ antrean: '/admin/antrean', laporan: '/admin/laporan', tinjau: `/admin/umkm/${m?.id}`, daftar: '/admin/daftar', binaan: '/admin/binaan', statistik: '/admin/statistik', akun: '/admin/akun', tautan: '/admin/tautan', impor: '/admin/impor', kohort: '/admin/kohort' })) {
       await page.goto(`${portal.url}${path}`);
       for (const v of await seriousViolations(page)) failures.push(`${name}: ${v}`);
       if (name === 'daftar' || name === 'statistik') await page.screenshot({ path: `${screenshots}/admin-${name}-360x800.png`, fullPage: name === 'statistik' });
     }
     assert.deepEqual(failures, []);
     await context.close();
+  });
+});
+
+describe('a program onboarding its cohort', () => {
+  it('downloads the template, uploads 200 rows with 12 planted problems, sees each by row and column, fixes them, commits; an invited owner confirms; the cohort page counts match the database', async () => {
+    const page = await phonePage();
+    await page.goto(`${portal.url}/admin/masuk?lanjut=%2Fadmin%2Fimpor`);
+    await page.getByLabel('Nama pengguna').fill('rina');
+    await page.getByLabel('Kata sandi').fill('kata-sandi-panjang-123');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/admin\/impor$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'XLSX dengan daftar pilihan' }).click()]);
+    const template = await readXlsxFile(readFileSync((await download.path())!).buffer as ArrayBuffer);
+    const header = template[0]!.data[0]!.map((h) => String(h).replace('*', ''));
+    assert.deepEqual(header, importColumns.map((c) => c.header));
+
+    const row = (i: number): Record<string, string> => ({
+      nama_usaha: `Kerajinan Bambu Kohort ${i}`,
+      deskripsi: 'Anyaman bambu untuk rumah tangga, dibuat tangan oleh perajin desa dengan bambu lokal.',
+      kategori: 'Kerajinan',
+      kabupaten_kota: 'Kabupaten Tasikmalaya',
+      kecamatan: `${findRegency('32.06')!.districts[i % 10]!.name} (Kabupaten Tasikmalaya)`,
+      whatsapp: `0857${String(3000000 + i).padStart(8, '0')}`,
+      tautan_toko_1: `https://www.tokopedia.com/bambukohort${i}`,
+      produk_1: 'Bakul nasi',
+      harga_1: '25000',
+      satuan_1: 'per buah',
+      ...(i % 3 === 0 ? { nama_pemilik: `Pemilik ${i}`, cara_persetujuan: 'Menandatangani formulir kertas', tanggal_persetujuan: '25/11/2026' } : {}),
+    });
+    const good = Array.from({ length: 200 }, (_, i) => row(i));
+    // Twelve problems, each in its own row (spreadsheet row = index + 2).
+    const planted: [number, string, Record<string, string>][] = [
+      [5, 'whatsapp', { whatsapp: '022-7654321' }],
+      [17, 'whatsapp', { whatsapp: '12' }],
+      [29, 'kecamatan', { kecamatan: 'Coblong (Kota Bandung)' }],
+      [41, 'kecamatan', { kecamatan: 'Tidak Ada' }],
+      [53, 'nib', { nib: '2.78859E+11' }],
+      [65, 'nama_usaha', { nama_usaha: '' }],
+      [77, 'kategori', { kategori: 'Elektronik Canggih' }],
+      [89, 'tautan_toko_1', { tautan_toko_1: 'https://contoh.example/toko' }],
+      [101, 'harga_1', { harga_1: 'seikhlasnya' }],
+      [113, 'whatsapp', { whatsapp: good[112]!.whatsapp!, nama_usaha: `${good[112]!.nama_usaha} ` }],
+      [125, 'nama_pemilik', { cara_persetujuan: 'Lewat telepon', tanggal_persetujuan: '2026-11-20' }],
+      [137, 'tanggal_persetujuan', { nama_pemilik: 'Ibu', cara_persetujuan: 'Lewat telepon', tanggal_persetujuan: 'minggu lalu' }],
+    ];
+    const broken = good.map((r, i) => ({ ...r, ...(planted.find(([at]) => at === i)?.[2] ?? {}) }));
+    const file = async (rows: Record<string, string>[], name: string) => {
+      const data = [header.map((h) => ({ value: h, type: String })), ...rows.map((r) => header.map((h) => ({ value: r[h] ?? '', type: String })))];
+      const path = join(tmpdir(), `etalase-e2e-${name}`);
+      writeFileSync(path, new Uint8Array(await (await writeXlsxFile([{ data, sheet: 'UMKM' }]).toBlob()).arrayBuffer()));
+      return path;
+    };
+    await page.getByLabel('Nama kohort atau program').fill('UMKM Juara E2E');
+    await page.getByLabel(/Berkas/).setInputFiles(await file(broken, 'kohort-salah.xlsx'));
+    await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+    await page.waitForURL(/\/admin\/impor\/\d+$/);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Perbaiki dulu berkasnya');
+    const named = await page.locator('table.import-problems tbody tr').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-row')}:${r.getAttribute('data-column')}`));
+    assert.deepEqual([...new Set(named)].sort(), planted.map(([i, field]) => `${i + 2}:${field}`).sort());
+    assert.equal(await page.locator('form[data-commit]').count(), 0);
+
+    await page.goto(`${portal.url}/admin/impor`);
+    await page.getByLabel('Nama kohort atau program').fill('UMKM Juara E2E');
+    await page.getByLabel(/Berkas/).setInputFiles(await file(good, 'kohort-benar.xlsx'));
+    await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+    await page.waitForURL(/\/admin\/impor\/\d+$/);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Siap disimpan');
+    await page.screenshot({ path: `${screenshots}/admin-impor-siap-360x800.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('heading', { name: 'Impor tersimpan' }).waitFor();
+    await page.getByRole('link', { name: 'Buka halaman kohort dan undangan' }).click();
+    await page.waitForURL(/\/admin\/kohort\/\d+$/);
+    const cohortUrl = page.url();
+    const counted = async () => {
+      const rows = await portal.db.select({ status: msmes.status, confirmedAt: msmes.confirmedAt }).from(msmes).where(sql`${msmes.cohortId} = ${Number(cohortUrl.split('/').at(-1))}`);
+      return { total: rows.length, invited: rows.filter((r) => r.status === 'invited').length, confirmed: rows.filter((r) => r.confirmedAt).length };
+    };
+    const shown = async () => {
+      const text = await page.locator('ul.stats').textContent();
+      const n = (label: string) => Number(new RegExp(`(\\d+)\\s*${label}`).exec(text ?? '')?.[1]);
+      return { total: n('usaha'), invited: n('diundang'), confirmed: n('dikonfirmasi') };
+    };
+    assert.deepEqual(await shown(), await counted());
+    assert.deepEqual(await counted(), { total: 200, invited: 133, confirmed: 0 });
+    await page.screenshot({ path: `${screenshots}/admin-kohort-360x800.png`, fullPage: false });
+
+    // An invited owner opens the link from their WhatsApp message, and confirms.
+    const chat = await page.locator('ul.invitations a.btn-wa').first().getAttribute('href');
+    const texts = await page.locator('ul.invitations a.btn-wa').evaluateAll((as) => as.map((a) => decodeURIComponent((a as HTMLAnchorElement).href)));
+    const invite = texts.find((t) => t.includes('belum tampil')) ?? decodeURIComponent(chat!);
+    const token = /\/status\/([A-Za-z0-9_-]{43})/.exec(invite)![1]!;
+    const owner = await phonePage();
+    await owner.goto(`${portal.url}/status/${token}`);
+    await owner.getByRole('heading', { name: 'Periksa lalu konfirmasi' }).waitFor();
+    await owner.getByLabel('Saya pemilik usaha ini dan setuju datanya ditampilkan di Etalase Jabar.').check();
+    await owner.getByRole('button', { name: 'Konfirmasi data ini' }).click();
+    await owner.getByText('Data usaha Anda sudah dikonfirmasi').waitFor();
+    await owner.screenshot({ path: `${screenshots}/status-dikonfirmasi-360x800.png` });
+    await owner.context().close();
+    await page.goto(cohortUrl);
+    assert.deepEqual(await shown(), await counted());
+    assert.deepEqual(await counted(), { total: 200, invited: 132, confirmed: 1 });
+    await page.context().close();
   });
 });
 
