@@ -2,6 +2,7 @@ import { openDb } from '../db/local.ts';
 import { exportOpenData } from '../functions/services/open-data.ts';
 import { filesDirFor, folderFileStore } from '../src/runtime/files-folder.ts';
 import { fail, loadConfig, progress, say } from './cli.ts';
+import { peakMemory } from './peak-memory.ts';
 
 /**
  * `npm run data:export`: today's open-data snapshot (gzip CSV and JSON of every published
@@ -15,19 +16,17 @@ say(`Folder berkas: ${dir}`);
 const { db, client } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN).catch((error: Error) =>
   fail(`Basis data tidak dapat dibuka: ${error.message}`, 'periksa DATABASE_URL di .env, atau jalankan npm start sekali untuk membuatnya.'),
 );
-let peak = 0;
-const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-const bars = { csv: progress('CSV'), json: progress('JSON') };
+const peak = peakMemory();
+peak.reset();
+const bar = progress('usaha');
 try {
   say('Membuat snapshot data terbuka …');
-  const manifest = await exportOpenData({ db, files: folderFileStore(dir), site: config.SITE_URL, now: new Date(), onProgress: (p) => bars[p.format](p) });
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const manifest = await exportOpenData({ db, files: folderFileStore(dir), site: config.SITE_URL, now: new Date(), onProgress: bar });
   const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
-  say(`Selesai: ${manifest.rows.toLocaleString('id-ID')} usaha dalam ${manifest.seconds} dtk; CSV ${mb(manifest.files.csv.size)}, JSON ${mb(manifest.files.json.size)} (gzip); memori puncak ${mb(peak)}.`);
+  say(`Selesai: ${manifest.rows.toLocaleString('id-ID')} usaha dalam ${manifest.seconds} dtk; CSV ${mb(manifest.files.csv.size)}, JSON ${mb(manifest.files.json.size)} (gzip); memori puncak ${peak.mb()} MB.`);
   say(`Berkas: ${dir}/${manifest.files.csv.key} dan ${manifest.files.json.key}`);
 } catch (error) {
   fail(`Snapshot gagal: ${(error as Error).message}`, 'periksa bahwa folder berkas dapat ditulis (FILES_DIR) dan ruang disk cukup, lalu jalankan lagi.');
 } finally {
-  clearInterval(sample);
   client.close();
 }
