@@ -29,24 +29,30 @@ const LOCK_WAIT_MS = 5000;
  */
 const TURN_WAIT_MS = 10_000;
 
-const CONNECTION_PRAGMAS = [
+/** Serving (many small reads, again and again) or one long scan of every listing (an export). */
+export type ReadPattern = 'serve' | 'scan';
+
+const connectionPragmas = (pattern: ReadPattern) => [
   `PRAGMA busy_timeout = ${LOCK_WAIT_MS}`,
   'PRAGMA foreign_keys = ON',
-  // Reads map the file instead of copying pages through read() calls, and more of the search
-  // index stays decoded in memory: about 15% off a supplier search at 100k listings.
-  'PRAGMA mmap_size = 268435456',
-  'PRAGMA cache_size = -65536',
+  // Serving: reads map the file instead of copying pages through read() calls, and more of
+  // the search index stays decoded in memory: about 15% off a supplier search at 100k
+  // listings. A scan reads each page once: mapped, a million listings' 3 GB file would be
+  // counted in the process's memory; read, it stays in the kernel's page cache.
+  ...(pattern === 'serve' ? ['PRAGMA mmap_size = 268435456', 'PRAGMA cache_size = -65536'] : ['PRAGMA mmap_size = 0', 'PRAGMA cache_size = -8192']),
 ];
 
 /** A pool whose connections all carry the same settings, and which never reuses one a statement failed on. */
 class SettledPool extends ConnectionPool {
   readonly #settled = new WeakSet<Connection>();
   readonly #failed = new WeakSet<Connection>();
+  /** Set right after construction (the base class's constructor takes the driver's own arguments). */
+  pragmas: string[] = connectionPragmas('serve');
 
   override acquireSync(forTransaction?: boolean): Connection {
     const connection = super.acquireSync(forTransaction);
     if (!this.#settled.has(connection)) {
-      for (const pragma of CONNECTION_PRAGMAS) connection.exec(pragma);
+      for (const pragma of this.pragmas) connection.exec(pragma);
       const prepare = connection.prepare.bind(connection);
       // The driver's own prepare, generic only in its bind-parameter type, wrapped for this connection.
       connection.prepare = ((sql: string) => watchFailures(prepare(sql), () => this.#failed.add(connection))) as Connection['prepare'];
@@ -225,8 +231,9 @@ export function filePath(url: string): string {
 }
 
 /** Opens a local database file (not `:memory:`) for concurrent use by this process and others. */
-export function createLocalFileClient(url: string): Client {
+export function createLocalFileClient(url: string, pattern: ReadPattern = 'serve'): Client {
   // Up to 20 connections, as @libsql/client's own default: overlapping reads each borrow one.
   const pool = new SettledPool(filePath(url), {}, 20);
+  pool.pragmas = connectionPragmas(pattern);
   return new LocalFileClient(new Sqlite3Client(pool, 'number'));
 }

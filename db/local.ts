@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { createDb, type Db } from './client.ts';
-import { createLocalFileClient, filePath } from './local-client.ts';
+import { createLocalFileClient, filePath, type ReadPattern } from './local-client.ts';
 import { rebuildSearchIndex, searchIndexInStep } from './queries/search-index.ts';
 
 export const DEFAULT_DATABASE_URL = 'file:db/etalase.db';
@@ -15,12 +15,12 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
  * timeout, foreign keys and cache settings; writes in turn, see local-client.ts) or a remote
  * libsql:/http: server. An in-memory database is one connection and needs none of that.
  */
-export async function openClient(url: string, authToken?: string): Promise<Client> {
+export async function openClient(url: string, authToken?: string, pattern: ReadPattern = 'serve'): Promise<Client> {
   const isFile = url.startsWith('file:') && !url.includes(':memory:');
   if (isFile) {
     const path = filePath(url);
     if (path !== '') mkdirSync(dirname(path), { recursive: true });
-    const client = createLocalFileClient(url);
+    const client = createLocalFileClient(url, pattern);
     await client.execute('PRAGMA journal_mode = WAL');
     return client;
   }
@@ -32,6 +32,8 @@ export async function openClient(url: string, authToken?: string): Promise<Clien
 export interface MigrateOptions {
   /** Told when the search index is being rebuilt (a migration changed how listings are indexed), as it goes. */
   onIndexProgress?: (p: { done: number; total: number }) => void;
+  /** How the local file will be read: serving pages (default), or one long scan (an export). */
+  pattern?: ReadPattern;
 }
 
 /** Applies the checked-in drizzle-kit migrations, then rebuilds the search index if a migration emptied it. */
@@ -42,7 +44,7 @@ export async function migrateDb(db: Db, options: MigrateOptions = {}): Promise<v
 
 /** Opens, migrates and returns a database ready to use (Node only). */
 export async function openDb(url: string, authToken?: string, options: MigrateOptions = {}): Promise<{ db: Db; client: Client }> {
-  const client = await openClient(url, authToken);
+  const client = await openClient(url, authToken, options.pattern);
   const db = createDb(client);
   await migrateDb(db, options);
   return { db, client };

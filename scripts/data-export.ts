@@ -13,7 +13,7 @@ const config = loadConfig();
 const dir = filesDirFor(config);
 say(`Basis data: ${config.DATABASE_URL}`);
 say(`Folder berkas: ${dir}`);
-const { db, client } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN).catch((error: Error) =>
+const { db, client } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, { pattern: 'scan' }).catch((error: Error) =>
   fail(`Basis data tidak dapat dibuka: ${error.message}`, 'periksa DATABASE_URL di .env, atau jalankan npm start sekali untuk membuatnya.'),
 );
 const peak = peakMemory();

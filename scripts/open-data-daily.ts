@@ -17,7 +17,7 @@ export function startDailyOpenData(config: Config, say: (line: string) => void):
   const run = () => {
     running = (async () => {
       if (abort.signal.aborted || !(await openDataDue(files, new Date()))) return;
-      const { db, client } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+      const { db, client } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN, { pattern: 'scan' });
       try {
         const manifest = await exportOpenData({ db, files, site: config.SITE_URL, now: new Date(), signal: abort.signal });
         say(`Data terbuka: snapshot ${manifest.date} dengan ${manifest.rows.toLocaleString('id-ID')} usaha (${manifest.seconds} dtk).`);

@@ -9,6 +9,8 @@ import type { FileInfo, FileStore } from '../files.ts';
 export const OPEN_DATA_DIR = 'data-terbuka';
 export const OPEN_DATA_NAME = 'umkm-jabar';
 const MANIFEST = `${OPEN_DATA_DIR}/terbaru.json`;
+/** Listings read (and written) at a time: small pages keep the process's memory low at any size. */
+const PAGE = 500;
 /** Dated snapshots kept besides the newest. */
 const KEEP_DAYS = 7;
 
@@ -43,7 +45,7 @@ function gzipText() {
 
 /**
  * Writes today's open-data snapshot (Asia/Jakarta date): every published listing's public
- * fields as gzip CSV and gzip JSON, streamed from the database in pages of 2,000 listings
+ * fields as gzip CSV and gzip JSON, streamed from the database in pages of 500 listings
  * (bounded memory at any size), then the manifest that makes it the newest, then drops
  * dated snapshots older than a week. Run daily by `npm start`'s main process and by
  * `npm run data:export` on Node, by a Cron Trigger on Cloudflare.
@@ -61,7 +63,7 @@ export async function exportOpenData(input: { db: Db; files: FileStore; site: st
   let pages = 0;
   try {
     await Promise.all([csv.writer.write(openDataCsvHeader), json.writer.write('[')]);
-    for await (const page of allPublishedMsmes(db)) {
+    for await (const page of allPublishedMsmes(db, PAGE)) {
       // Stopping the server stops a snapshot between pages; the half-written files are dropped.
       input.signal?.throwIfAborted();
       const csvText = page.map((m: PublicMsme) => openDataCsvLine(m, site)).join('');
@@ -70,8 +72,8 @@ export async function exportOpenData(input: { db: Db; files: FileStore; site: st
       rows += page.length;
       input.onProgress?.({ done: rows, total: Number(total) });
       // The libSQL driver frees a statement's native memory only when V8 collects it; with
-      // --expose-gc (npm run data:export) collect every 25 pages so memory stays flat.
-      if (++pages % 25 === 0) (globalThis as { gc?: () => void }).gc?.();
+      // --expose-gc (npm run data:export) collect every 10 pages so memory stays flat.
+      if (++pages % 10 === 0) (globalThis as { gc?: () => void }).gc?.();
     }
     await json.writer.write('\n]\n');
     await Promise.all([csv.writer.close(), json.writer.close()]);
