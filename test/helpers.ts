@@ -142,3 +142,27 @@ export const json = (body: unknown, headers: Record<string, string> = {}) => ({
   headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify(body),
 });
+
+/** A form post from the portal's own pages (same Origin), as a browser sends it. */
+export const formPost = (target: Target, fields: Record<string, string>, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded', origin: target.origin, ...headers },
+  body: new URLSearchParams(fields).toString(),
+});
+
+/**
+ * A signed-in staff browser: signs in through /admin/masuk, keeps the session cookie, and
+ * takes the form token from a staff page; posts carry both.
+ */
+export async function staffBrowser(target: Target, username: string, password: string) {
+  const res = await target.request('/admin/masuk', formPost(target, { username, password }));
+  if (res.status !== 303) throw new Error(`${username} tidak dapat masuk: ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await (await target.request('/admin/statistik', { headers: { cookie } })).text())?.[1] ?? '';
+  return {
+    cookie,
+    csrf,
+    get: (path: string) => target.request(path, { headers: { cookie } }),
+    post: (path: string, fields: Record<string, string> = {}) => target.request(path, formPost(target, { csrf, ...fields }, { cookie })),
+  };
+}

@@ -1,3 +1,5 @@
+import { parseDelimited } from './csv-text.ts';
+
 /**
  * CSV that opens cleanly in Excel with Indonesian settings: UTF-8 with a byte-order mark,
  * `;` between fields (Indonesian Excel uses the comma as decimal separator), CRLF line
@@ -19,31 +21,4 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
 }
 
 /** Reads back what toCsv wrote (for tests and for people who re-import an export). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const input = text.replace(/^\ufeff/, '');
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i];
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
+export const parseCsv = (text: string): string[][] => parseDelimited(text.replace(/^\ufeff/, ''), ';');

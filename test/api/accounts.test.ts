@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { freshApp, type Target } from '../helpers.ts';
+import { formPost, freshApp, staffBrowser, type Target } from '../helpers.ts';
 import { createStaff } from '../../db/queries/staff.ts';
 import { staff, staffAudit } from '../../db/schema.ts';
 
@@ -11,24 +11,9 @@ const PASSWORD = 'kata-sandi-panjang-123';
 await createStaff(db, { username: 'admin', displayName: 'Admin Dinas', role: 'admin', password: PASSWORD }, now);
 await createStaff(db, { username: 'rina', displayName: 'Rina Wulandari', role: 'reviewer', password: PASSWORD }, now);
 
-const formPost = (fields: Record<string, string>, headers: Record<string, string> = {}): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.origin, ...headers },
-  body: new URLSearchParams(fields).toString(),
-});
-const signInAs = (username: string, password: string) => app.request('/admin/masuk', formPost({ username, password }));
-
-async function signIn(target: Target, username: string, password = PASSWORD) {
-  const res = await signInAs(username, password);
-  expect(res.status).toBe(303);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await (await target.request('/admin/statistik', { headers: { cookie } })).text())?.[1] ?? '';
-  return {
-    cookie,
-    get: (path: string) => target.request(path, { headers: { cookie } }),
-    post: (path: string, fields: Record<string, string> = {}) => target.request(path, formPost({ csrf, ...fields }, { cookie })),
-  };
-}
+const form = (fields: Record<string, string>) => formPost(app, fields);
+const signInAs = (username: string, password: string) => app.request('/admin/masuk', form({ username, password }));
+const signIn = (target: Target, username: string, password = PASSWORD) => staffBrowser(target, username, password);
 const linksIn = (html: string) => [...html.matchAll(/\/admin\/sandi\/([A-Za-z0-9_-]{43})/g)].map((m) => m[1]!);
 
 describe('staff accounts without a terminal', () => {
@@ -38,11 +23,11 @@ describe('staff accounts without a terminal', () => {
     const [token] = linksIn(page);
     expect(token).toBeDefined();
     expect((await signInAs('budi.s', 'apa-saja-panjang-sekali')).status).toBe(401);
-    const form = await (await app.request(`/admin/sandi/${token}`)).text();
-    expect(form).toContain('Akun <strong>budi.s</strong>');
-    const mismatch = await app.request(`/admin/sandi/${token}`, formPost({ password: 'sandi-baru-budi-123', confirm: 'lain' }));
+    const page2 = await (await app.request(`/admin/sandi/${token}`)).text();
+    expect(page2).toContain('Akun <strong>budi.s</strong>');
+    const mismatch = await app.request(`/admin/sandi/${token}`, form({ password: 'sandi-baru-budi-123', confirm: 'lain' }));
     expect(mismatch.status).toBe(422);
-    const set = await app.request(`/admin/sandi/${token}`, formPost({ password: 'sandi-baru-budi-123', confirm: 'sandi-baru-budi-123' }));
+    const set = await app.request(`/admin/sandi/${token}`, form({ password: 'sandi-baru-budi-123', confirm: 'sandi-baru-budi-123' }));
     expect(await set.text()).toContain('Kata sandi untuk <strong>budi.s</strong> sudah diatur');
     expect((await signInAs('budi.s', 'sandi-baru-budi-123')).status).toBe(303);
     // Used once: the link is gone.
@@ -78,7 +63,7 @@ describe('staff accounts without a terminal', () => {
     const reset = await (await admin.post('/admin/petugas/rina/atur-ulang-sandi')).text();
     const [token] = linksIn(reset);
     expect((await signInAs('rina', PASSWORD)).status).toBe(401);
-    await app.request(`/admin/sandi/${token}`, formPost({ password: 'sandi-baru-rina-123', confirm: 'sandi-baru-rina-123' }));
+    await app.request(`/admin/sandi/${token}`, form({ password: 'sandi-baru-rina-123', confirm: 'sandi-baru-rina-123' }));
     expect((await signInAs('rina', 'sandi-baru-rina-123')).status).toBe(303);
     expect((await admin.post('/admin/petugas/rina/hapus')).status).toBe(422);
     expect((await admin.post('/admin/petugas/tidak-ada/nonaktifkan')).status).toBe(404);
@@ -91,7 +76,7 @@ describe('staff accounts without a terminal', () => {
     expect(await self.text()).toContain('akun administrator aktif terakhir');
     // With a second administrator, the first may step down.
     const page = await (await admin.post('/admin/petugas', { jenis: 'satu', username: 'admin2', displayName: 'Admin Kedua', role: 'admin' })).text();
-    await app.request(`/admin/sandi/${linksIn(page)[0]}`, formPost({ password: 'sandi-admin-kedua-1', confirm: 'sandi-admin-kedua-1' }));
+    await app.request(`/admin/sandi/${linksIn(page)[0]}`, form({ password: 'sandi-admin-kedua-1', confirm: 'sandi-admin-kedua-1' }));
     expect((await admin.post('/admin/petugas/admin/nonaktifkan')).status).toBe(303);
     const second = await signIn(app, 'admin2', 'sandi-admin-kedua-1');
     expect((await second.post('/admin/petugas/admin2/nonaktifkan')).status).toBe(409);

@@ -3,7 +3,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
 import writeXlsxFile from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
-import { freshApp, onEdge, type Target } from '../helpers.ts';
+import { freshApp, onEdge, staffBrowser, type Target } from '../helpers.ts';
 import { createStaff } from '../../db/queries/staff.ts';
 import { auditLog, cohorts, importBatches, msmes } from '../../db/schema.ts';
 import { importColumns } from '../../src/core/import-rows.ts';
@@ -16,20 +16,15 @@ await createStaff(db, { username: 'rina', displayName: 'Rina Wulandari', role: '
 await createStaff(db, { username: 'asep', displayName: 'Asep Mentor', role: 'mentor', password: PASSWORD }, now);
 
 async function signIn(target: Target, username: string) {
-  const res = await target.request('/admin/masuk', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: target.origin }, body: new URLSearchParams({ username, password: PASSWORD }).toString() });
-  expect(res.status).toBe(303);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await (await target.request('/admin/impor', { headers: { cookie } })).text())?.[1] ?? '';
+  const staff = await staffBrowser(target, username, PASSWORD);
   return {
-    get: (path: string) => target.request(path, { headers: { cookie } }),
-    post: (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-      target.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: target.origin, cookie, ...headers }, body: new URLSearchParams({ csrf, ...fields }).toString() }),
+    ...staff,
     upload: (bytes: Uint8Array, name: string, cohort = 'UMKM Juara 2026') => {
       const form = new FormData();
-      form.set('csrf', csrf);
+      form.set('csrf', staff.csrf);
       form.set('kohort', cohort);
       form.set('berkas', new File([bytes as Uint8Array<ArrayBuffer>], name));
-      return target.request('/admin/impor', { method: 'POST', headers: { origin: target.origin, cookie }, body: form });
+      return target.request('/admin/impor', { method: 'POST', headers: { origin: target.origin, cookie: staff.cookie }, body: form });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshApp, json, onEdge, validRegistration, type Target } from '../helpers.ts';
+import { formPost, freshApp, json, onEdge, staffBrowser, validRegistration, type Target } from '../helpers.ts';
 import { createStaff } from '../../db/queries/staff.ts';
 import { seedSample } from '../../db/seed/insert.ts';
 import { auditLog, msmes, storeLinks } from '../../db/schema.ts';
@@ -13,22 +13,8 @@ const PASSWORD = 'kata-sandi-panjang-123';
 await createStaff(db, { username: 'rina', displayName: 'Rina Wulandari', role: 'reviewer', password: PASSWORD }, now);
 await createStaff(db, { username: 'asep', displayName: 'Asep Mentor', role: 'mentor', password: PASSWORD }, now);
 
-const form = (fields: Record<string, string>, headers: Record<string, string> = {}): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.origin, ...headers },
-  body: new URLSearchParams(fields).toString(),
-});
-
-async function signIn(target: Target, username: string) {
-  const res = await target.request('/admin/masuk', form({ username, password: PASSWORD }));
-  expect(res.status).toBe(303);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await (await target.request('/admin/daftar', { headers: { cookie } })).text())?.[1] ?? '';
-  return {
-    get: (path: string) => target.request(path, { headers: { cookie } }),
-    post: (path: string, fields: Record<string, string> = {}) => target.request(path, form({ csrf, ...fields }, { cookie })),
-  };
-}
+const signIn = (target: Target, username: string) => staffBrowser(target, username, PASSWORD);
+const form = (fields: Record<string, string>) => formPost(app, fields);
 
 type Link = typeof storeLinks.$inferSelect;
 let moved: Link;
