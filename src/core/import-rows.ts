@@ -180,7 +180,10 @@ function columnOfPath(path: PropertyKey[]): string {
 }
 
 const regencyByName = new Map(regencies.flatMap((r) => [[fold(r.name), r], [fold(r.name.replace(/^Kabupaten /, 'Kab ')), r], [fold(r.code), r]]));
-const categoryByName = new Map(categories.flatMap((c) => [[fold(c.name), c.slug], [fold(c.slug), c.slug]]));
+// A category by its name, its code, or a word that names it ("Kerajinan" for Kriya), as people write them.
+const categoryWords = categories.flatMap((c) => [fold(c.name), fold(c.slug), ...c.names.map(fold)].map((k) => [k, c.slug] as const));
+// A word that names two categories ("makanan": Kuliner and Oleh-oleh) names neither here.
+const categoryByName = new Map(categoryWords.filter(([k]) => categoryWords.filter(([o]) => o === k).length === 1 || categories.some((c) => fold(c.name) === k || c.slug === k)));
 const platformByName = new Map(platforms.flatMap((p) => [[fold(p.name), p.id], [fold(p.id), p.id]]));
 const consentByName = new Map(Object.entries(consentMethodLabels).flatMap(([key, label]) => [[fold(label), key as ConsentMethod], [fold(key), key as ConsentMethod]]));
 

@@ -470,7 +470,10 @@ describe('a program onboarding its cohort', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.waitForURL(/\/admin\/impor$/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'XLSX dengan daftar pilihan' }).click()]);
-    const template = await readXlsxFile(readFileSync((await download.path())!).buffer as ArrayBuffer);
+    const bytes = new Uint8Array(readFileSync((await download.path())!));
+    assert.equal(download.suggestedFilename(), 'templat-impor-umkm.xlsx');
+    assert.deepEqual([...bytes.subarray(0, 2)], [0x50, 0x4b], `not a zip: ${new TextDecoder().decode(bytes.subarray(0, 200))}`);
+    const template = await readXlsxFile(bytes.buffer);
     const header = template[0]!.data[0]!.map((h) => String(h).replace('*', ''));
     assert.deepEqual(header, importColumns.map((c) => c.header));
 
