@@ -9,7 +9,7 @@ const child = fileURLToPath(new URL('./import-child.ts', import.meta.url));
 
 function run(args: string[]): Promise<Record<string, number | string>> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--expose-gc', child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=128', '--max-semi-space-size=4', child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
     proc.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -18,7 +18,7 @@ export async function benchOpenData(databaseUrl: string) {
   try {
     const started = performance.now();
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--expose-gc', join(root, 'scripts', 'data-export.ts')], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, FILES_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=128', '--max-semi-space-size=4', join(root, 'scripts', 'data-export.ts')], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, FILES_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
       let text = '';
       child.stdout.on('data', (d: Buffer) => (text += d.toString()));
       child.stderr.on('data', (d: Buffer) => (text += d.toString()));
