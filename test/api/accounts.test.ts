@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { formPost, freshApp, staffBrowser, type Target } from '../helpers.ts';
+import { formPost, freshApp, onEdge, staffBrowser, type Target } from '../helpers.ts';
 import { createStaff } from '../../db/queries/staff.ts';
 import { staff, staffAudit } from '../../db/schema.ts';
 
@@ -99,7 +99,8 @@ describe('staff accounts without a terminal', () => {
     expect(await (await second.get('/admin/petugas')).text()).toContain('<strong>staf:admin</strong> · account-disable · admin');
   });
 
-  it('lets a link expire after 7 days', async () => {
+  // The Worker keeps its own clock: a week cannot pass there in a test.
+  it.skipIf(onEdge)('lets a link expire after 7 days', async () => {
     const second = await signIn(app, 'admin2', 'sandi-admin-kedua-1');
     const [token] = linksIn(await (await second.post('/admin/petugas', { jenis: 'satu', username: 'telat', displayName: 'Telat Sekali', role: 'mentor' })).text());
     now = new Date(now.getTime() + 8 * 86_400_000);

@@ -164,7 +164,10 @@ describe('importing a cohort', () => {
     const confirmed = await app.request(`/status/${token}/konfirmasi`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.origin }, body: 'consent=1' });
     expect(confirmed.status).toBe(303);
     const [row] = await db.select().from(msmes).where(eq(msmes.statusTokenHash, await sha256(token)));
-    expect([row!.status, row!.confirmedAt?.getTime()]).toEqual(['pending', now.getTime()]);
+    expect(row!.status).toBe('pending');
+    // The Worker keeps its own clock; in process the test's.
+    if (!onEdge) expect(row!.confirmedAt?.getTime()).toBe(now.getTime());
+    else expect(row!.confirmedAt).not.toBeNull();
     // The other invited owner declines: the data is erased.
     const other = tokens.find((t) => t !== token && links.includes(`${t}`) && links.split('\r\n').find((l) => l.includes(t))?.includes('Diundang'))!;
     const declined = await app.request(`/status/${other}/tolak`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.origin }, body: '' });
