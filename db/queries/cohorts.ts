@@ -84,8 +84,3 @@ export async function cohortOwners(db: Db, cohortId: number) {
     .where(sql`${msmes.cohortId} = ${cohortId} AND ${msmes.status} IN ('invited', 'pending') AND ${msmes.importKey} IS NOT NULL`)
     .orderBy(asc(msmes.name));
 }
-
-/** The cohort an owner's listing belongs to, for their status page. */
-export async function cohortOfListing(db: Db, cohortId: number | null) {
-  return cohortId === null ? undefined : findCohort(db, cohortId);
-}
