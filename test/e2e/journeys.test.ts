@@ -643,6 +643,19 @@ describe('every page type', () => {
     await page.context().close();
   });
 
+  it('prints the A4 poster on one A4 sheet and the A6 label on one A6 sheet, with the WhatsApp number', async () => {
+    const [m] = await portal.db.select({ slug: msmes.slug, whatsapp: msmes.whatsapp }).from(msmes).where(eq(msmes.status, 'published')).limit(1);
+    const page = await phonePage();
+    for (const [size, width, height] of [['a4', 595, 842], ['a6', 298, 420]] as const) {
+      await page.goto(`${portal.url}/poster/${m!.slug}/?ukuran=${size}`);
+      assert.match((await page.locator('.poster-wa').textContent()) ?? '', /^WhatsApp 0\d{3}-\d{4}-\d+$/);
+      const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+      const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((b) => [Math.round(Number(b[1])), Math.round(Number(b[2]))]);
+      assert.deepEqual(boxes, [[width, height]], `${size}: page boxes ${JSON.stringify(boxes)}`);
+    }
+    await page.context().close();
+  });
+
   it('is reachable by keyboard, skip link first, with a visible focus ring', async () => {
     const page = await phonePage();
     await page.goto(`${portal.url}/`);
