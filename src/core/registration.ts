@@ -147,11 +147,12 @@ export const registrationSchema = z
     email: optional(z.string().trim().max(254, messages.email).pipe(z.email({ error: messages.email }))),
     consent,
   })
-  .superRefine((value, ctx) => {
-    const district = findDistrict(value.districtCode);
-    if (!district || district.regencyCode !== value.regencyCode) {
-      ctx.addIssue({ code: 'custom', path: ['districtCode'], message: messages.district });
-    }
+  // Checked even when other fields are wrong, so the kecamatan's error comes in the first
+  // round with the rest (zod skips an object's refinements after any field fails, by default).
+  .refine((value) => typeof value.districtCode !== 'string' || findDistrict(value.districtCode)?.regencyCode === value.regencyCode, {
+    path: ['districtCode'],
+    message: messages.district,
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
   });
 
 export type RegistrationInput = z.input<typeof registrationSchema>;

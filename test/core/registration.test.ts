@@ -56,3 +56,18 @@ describe('formToObject', () => {
     expect(({} as Record<string, unknown>)['admin']).toBeUndefined();
   });
 });
+
+describe('the kecamatan', () => {
+  it('is reported in the first round, with every other mistake', () => {
+    const result = registrationSchema.safeParse({ name: '', description: '', category: 'kuliner', regencyCode: '32.73', districtCode: '', whatsapp: '', storeLinks: [''], consent: true });
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['name', 'description', 'whatsapp', 'districtCode']));
+  });
+
+  it('still takes a kecamatan of the chosen kabupaten/kota and refuses one of another', () => {
+    expect(registrationSchema.safeParse(validRegistration({ regencyCode: '32.73', districtCode: '32.73.01' })).success).toBe(true);
+    const other = registrationSchema.safeParse(validRegistration({ regencyCode: '32.05', districtCode: '32.73.01' }));
+    expect(other.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['districtCode', 'Pilih kecamatan yang ada di kabupaten/kota tersebut.']]);
+  });
+});
