@@ -36,6 +36,10 @@ describe('the owner changes a listing through the private link', () => {
     expect(html).toContain('name="version" value="1"');
     expect(html).toContain('value="0812-3456-7890"');
     expect(html).toContain(`action="/status/${statusToken}/hapus"`);
+    // One tap sends the private link to the owner's own WhatsApp, so it is kept where they look.
+    const chat = /href="(https:\/\/wa\.me\/6281234567890\?text=[^"]+)"/.exec(html)?.[1];
+    expect(chat).toBeDefined();
+    expect(decodeURIComponent(new URL(chat!.replace(/&amp;/g, '&')).searchParams.get('text') ?? '')).toMatch(new RegExp(`Kopi Tubruk Mang Ujang.*\\/status\\/${statusToken}$`));
   });
 
   it('changes a pending listing in place, and refuses a second change from a stale page', async () => {
