@@ -1,7 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { platforms } from '../../src/core/platforms.ts';
 import { cohorts, msmes, staff } from '../schema.ts';
+import { onMarketplaceSql } from './stats.ts';
 
 /** A cohort's outcome figures, for the whole cohort or one group of it (a mentor, a kabupaten/kota, a month). */
 export interface CohortFigures {
@@ -16,8 +16,6 @@ export interface CohortFigures {
   deadLinks: number;
 }
 
-const MARKETPLACES = platforms.filter((p) => p.kind === 'marketplace').map((p) => p.id);
-const onMarketplace = sql.join(MARKETPLACES.map((id) => sql`instr(',' || m.platforms || ',', ${`,${id},`}) > 0`), sql` OR `);
 
 const figures = (key: ReturnType<typeof sql>) => sql`
   SELECT ${key} AS key, count(*) AS total,
@@ -25,7 +23,7 @@ const figures = (key: ReturnType<typeof sql>) => sql`
     sum(m.confirmed_at IS NOT NULL) AS confirmed,
     sum(m.status = 'pending') AS pending,
     sum(m.status = 'published') AS published,
-    sum(m.status = 'published' AND (${onMarketplace})) AS marketplace,
+    sum(m.status = 'published' AND (${onMarketplaceSql})) AS marketplace,
     sum(m.status = 'published' AND m.nib_verified_at IS NOT NULL) AS nibVerified,
     sum((SELECT count(*) FROM store_links l WHERE l.msme_id = m.id AND l.check_state = 'gone')) AS deadLinks`;
 

@@ -17,14 +17,16 @@ export interface RegencyDigitalisation {
 
 const MARKETPLACES = platforms.filter((p) => p.kind === 'marketplace').map((p) => p.id);
 
+/** Whether listing `m` sells on a marketplace, from its platforms column (the same test as migration 0020's triggers). */
+export const onMarketplaceSql = sql.join(MARKETPLACES.map((id) => sql`instr(',' || m.platforms || ',', ${`,${id},`}) > 0`), sql` OR `);
+
 /** Per kabupaten/kota figures over every listing, in one statement (sample listings included, as the site shows them). */
 export async function digitalisationByRegency(db: Db, now: Date): Promise<RegencyDigitalisation[]> {
   const since = now.getTime() - 30 * 86_400_000;
-  const marketplace = sql.join(MARKETPLACES.map((id) => sql`${id}`), sql`, `);
   return db.all<RegencyDigitalisation>(sql`
     SELECT m.regency_code AS regencyCode,
            sum(m.status = 'published') AS published,
-           sum(m.status = 'published' AND EXISTS (SELECT 1 FROM store_links l WHERE l.msme_id = m.id AND l.platform IN (${marketplace}))) AS onMarketplace,
+           sum(m.status = 'published' AND (${onMarketplaceSql})) AS onMarketplace,
            sum(m.status = 'published' AND m.nib_verified_at IS NOT NULL) AS verified,
            sum(m.status = 'published' AND m.is_juara) AS juara,
            sum(m.status = 'published' AND m.published_at >= ${since}) AS new30,
@@ -77,9 +79,8 @@ export async function placeMonths(db: Db, regencyCode?: string): Promise<PlaceMo
 /** Fills stats_monthly again from the listings after a bulk load (which leaves its triggers off); the same SELECT as migration 0020. */
 export async function refillStatsMonthly(db: Db): Promise<void> {
   const month = sql`strftime('%Y-%m', coalesce(m.published_at, m.created_at) / 1000, 'unixepoch', '+7 hours')`;
-  const onMarketplace = sql.join(MARKETPLACES.map((id) => sql`instr(',' || m.platforms || ',', ${`,${id},`}) > 0`), sql` OR `);
   await db.run(sql`DELETE FROM stats_monthly`);
   await db.run(sql`INSERT INTO stats_monthly (regency_code, district_code, month, published, marketplace, verified, juara)
-    SELECT m.regency_code, m.district_code, ${month}, count(*), sum(${onMarketplace}), sum(m.nib_verified_at IS NOT NULL), sum(m.is_juara = 1)
+    SELECT m.regency_code, m.district_code, ${month}, count(*), sum(${onMarketplaceSql}), sum(m.nib_verified_at IS NOT NULL), sum(m.is_juara = 1)
     FROM msmes m WHERE m.status = 'published' GROUP BY 1, 2, 3`);
 }

@@ -40,6 +40,8 @@ export interface ImportReport {
   rows: number;
   /** Problems of the file itself (missing columns, too many rows), then of each row by row and column. */
   fileProblems: string[];
+  /** What the reader passed over without harm (columns it does not know). */
+  notices: string[];
   problems: ImportProblem[];
   /** Rows already imported before (the same file again): skipped, nothing new. */
   alreadyImported: number[];
@@ -49,6 +51,9 @@ export interface ImportReport {
 }
 
 const cohortName = freeText(3, 80);
+
+/** Whether a report stops the commit: any problem of the file or of a row (notices do not). */
+export const importBlocked = (report: Pick<ImportReport, 'problems' | 'fileProblems'>) => report.problems.length > 0 || report.fileProblems.length > 0;
 
 function fail(field: string, message: string): never {
   throw new AppError('VALIDATION_FAILED', message, { fields: [{ path: field, message }] });
@@ -65,19 +70,19 @@ export async function checkImport(deps: Required<AppDeps>, session: StaffSession
   const cohort = cohortName.safeParse(upload.cohort);
   if (!cohort.success) fail('kohort', 'Tulis nama kohort atau program, 3–80 karakter, misalnya "UMKM Juara 2026".');
   const sheet = await readSpreadsheet(upload.bytes, upload.fileName);
-  const report: ImportReport = { fileName: upload.fileName, kind: sheet.kind, sheet: sheet.sheet, otherSheets: sheet.otherSheets, encoding: sheet.encoding, delimiter: sheet.delimiter, rows: 0, fileProblems: [], problems: [], alreadyImported: [], toReview: 0, toInvite: 0 };
+  const report: ImportReport = { fileName: upload.fileName, kind: sheet.kind, sheet: sheet.sheet, otherSheets: sheet.otherSheets, encoding: sheet.encoding, delimiter: sheet.delimiter, rows: 0, fileProblems: [], notices: [], problems: [], alreadyImported: [], toReview: 0, toInvite: 0 };
   const header = readHeader(sheet.rows[0] ?? []);
   if (header.missing.length > 0) report.fileProblems.push(`Baris 1 (judul kolom) tidak memuat kolom wajib: ${header.missing.join(', ')}. Pakai templat dari halaman ini; judul kolom ada di baris pertama.`);
   if (header.repeated.length > 0) report.fileProblems.push(`Kolom muncul dua kali di baris 1: ${header.repeated.join(', ')}. Hapus salah satunya.`);
-  if (header.unknown.length > 0) report.fileProblems.push(`Kolom yang tidak dikenal diabaikan: ${header.unknown.join(', ')}.`);
+  if (header.unknown.length > 0) report.notices.push(`Kolom yang tidak dikenal diabaikan: ${header.unknown.join(', ')}.`);
   const data = sheet.rows.map((cells, i) => ({ cells, row: i + 1 })).slice(1).filter((r) => !blankRow(r.cells));
   report.rows = data.length;
   if (data.length === 0) report.fileProblems.push('Tidak ada baris data di bawah judul kolom. Isi satu baris per usaha mulai baris 2.');
   if (data.length > MAX_IMPORT_ROWS) report.fileProblems.push(`Berkas berisi ${data.length} baris; paling banyak ${MAX_IMPORT_ROWS} per unggahan. Bagi menjadi beberapa berkas.`);
-  const blocking = header.missing.length > 0 || header.repeated.length > 0 || data.length === 0 || data.length > MAX_IMPORT_ROWS;
 
-  const passed: StoredRow[] = [];
-  if (!blocking) {
+  let kept: StoredRow[] = [];
+  if (report.fileProblems.length === 0) {
+    const passed: StoredRow[] = [];
     for (const range of sheet.merged) {
       const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
       report.problems.push({ row: Number(m?.[2] ?? 0), column: m?.[1] ?? '', field: 'sel', message: `Sel ${range} digabung (merge). Pisahkan selnya (Unmerge) dan isi setiap sel, lalu unggah lagi.` });
@@ -126,16 +131,15 @@ export async function checkImport(deps: Required<AppDeps>, session: StaffSession
       }
     }
     report.problems.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
-    const clean = new Set(report.problems.map((p) => p.row));
-    const kept = fresh.filter((r) => !clean.has(r.row));
+    const withProblems = new Set(report.problems.map((p) => p.row));
+    kept = fresh.filter((r) => !withProblems.has(r.row));
     report.toReview = kept.filter((r) => r.consent).length;
     report.toInvite = kept.length - report.toReview;
-    passed.splice(0, passed.length, ...kept);
   }
   const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', upload.bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
   const [batch] = await deps.db
     .insert(importBatches)
-    .values({ cohortName: cohort.data, staffId: session.member.id, fileName: upload.fileName.slice(0, 200), fileSha256: digest, rows: passed, report: report as unknown as Record<string, unknown>, createdAt: deps.clock() })
+    .values({ cohortName: cohort.data, staffId: session.member.id, fileName: upload.fileName.slice(0, 200), fileSha256: digest, rows: kept, report: report as unknown as Record<string, unknown>, createdAt: deps.clock() })
     .returning({ id: importBatches.id });
   return { batchId: batch!.id, report };
 }
@@ -145,13 +149,13 @@ export async function getImportBatch(deps: Required<AppDeps>, session: StaffSess
   if (!/^\d{1,10}$/.test(id)) throw new AppError('NOT_FOUND', 'Unggahan ini tidak ada.');
   const batch = await importBatch(deps.db, Number(id));
   if (!batch || (batch.staffId !== session.member.id && !canReview(session))) throw new AppError('NOT_FOUND', 'Unggahan ini tidak ada, atau diunggah petugas lain.');
-  return { ...batch, report: batch.report as unknown as ImportReport, rows: { length: batch.rowCount } };
+  return { ...batch, report: batch.report as unknown as ImportReport };
 }
 
 /** The uploads this staff member made (a reviewer sees everyone's), newest first. */
 export async function recentImports(deps: Required<AppDeps>, session: StaffSession) {
   return deps.db
-    .select({ id: importBatches.id, cohortName: importBatches.cohortName, fileName: importBatches.fileName, status: importBatches.status, created: importBatches.created, skipped: importBatches.skipped, createdAt: importBatches.createdAt, rows: importBatches.done })
+    .select({ id: importBatches.id, cohortName: importBatches.cohortName, fileName: importBatches.fileName, status: importBatches.status, created: importBatches.created, skipped: importBatches.skipped, createdAt: importBatches.createdAt })
     .from(importBatches)
     .where(canReview(session) ? undefined : eq(importBatches.staffId, session.member.id))
     .orderBy(desc(importBatches.id))
@@ -168,14 +172,14 @@ export async function recentImports(deps: Required<AppDeps>, session: StaffSessi
  */
 export async function commitImport(deps: Required<AppDeps>, session: StaffSession, id: string, steps = Infinity) {
   const batch = await getImportBatch(deps, session, id);
-  if (batch.report.problems.length > 0 || batch.report.fileProblems.some((p) => !p.startsWith('Kolom yang tidak dikenal'))) {
+  if (importBlocked(batch.report)) {
     throw new AppError('CONFLICT', 'Unggahan ini masih punya masalah. Perbaiki berkasnya lalu unggah lagi; tidak ada yang disimpan.');
   }
   const now = deps.clock();
   await deps.db.insert(cohorts).values({ name: batch.cohortName, createdAt: now, createdBy: session.member.id }).onConflictDoNothing();
   const [cohort] = await deps.db.select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.name, batch.cohortName));
   let { done, created, skipped } = batch;
-  const total = batch.rows.length;
+  const total = batch.rowCount;
   for (let step = 0; step < steps && done < total; step++) {
     const chunk = (await batchRows(deps.db, batch.id, done, COMMIT_STEP)) as StoredRow[];
     const tokens = await invitationTokens(deps.db, chunk.map((r) => r.importKey));
