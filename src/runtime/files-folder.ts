@@ -51,8 +51,10 @@ export function folderFileStore(root: string): FileStore {
           controller.enqueue(chunk);
         },
       });
+      const out = createWriteStream(temp);
+      const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
       try {
-        await source.pipeThrough(counting).pipeTo(Writable.toWeb(createWriteStream(temp)) as WritableStream<Uint8Array>);
+        await source.pipeThrough(counting).pipeTo(Writable.toWeb(out) as WritableStream<Uint8Array>);
         const info: FileInfo = { key, size, etag: `"${hash.digest('hex').slice(0, 32)}"`, contentType: options.contentType, uploaded: new Date() };
         await writeFile(`${temp}${META}`, JSON.stringify({ contentType: info.contentType, etag: info.etag, size, uploaded: info.uploaded.toISOString() } satisfies Meta));
         // The file first, then its facts: a reader between the two renames gets the new bytes with the old ETag at worst, and asks again.
@@ -60,6 +62,9 @@ export function folderFileStore(root: string): FileStore {
         await rename(`${temp}${META}`, target + META);
         return info;
       } catch (error) {
+        // The file may still be opening or flushing when the source fails: removed only once closed.
+        out.destroy();
+        await closed;
         await rm(temp, { force: true });
         await rm(`${temp}${META}`, { force: true });
         throw error;
