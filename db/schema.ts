@@ -395,3 +395,41 @@ export const staffAudit = sqliteTable(
   },
   (t) => [index('staff_audit_at_idx').on(t.at)],
 );
+
+/** Where a photo stands: waiting for staff, or on the public profile. A refused or removed photo is deleted with its files. */
+export const photoStatuses = ['pending', 'published'] as const;
+
+/**
+ * A listing's photos (products, shop front, logo). The files live in the FileStore as
+ * `<fileKey>-<width>.webp`, `-thumb.webp` and `-og.jpg` (functions/photo-process.ts); the
+ * row says what they show and whether staff have let them onto the public profile.
+ */
+export const msmePhotos = sqliteTable(
+  'msme_photos',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    msmeId: integer('msme_id')
+      .notNull()
+      .references(() => msmes.id, { onDelete: 'cascade' }),
+    /** "foto/<msme id>/<random>": unguessable, so a photo waiting for review is not found by counting. */
+    fileKey: text('file_key').notNull(),
+    kind: text('kind', { enum: ['produk', 'toko', 'logo'] }).notNull(),
+    caption: text('caption'),
+    /** The largest stored size. */
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** The stored WebP widths, "400,800,1600". */
+    widths: text('widths').notNull(),
+    /** All its stored files together. */
+    bytes: integer('bytes').notNull(),
+    position: integer('position').notNull(),
+    status: text('status', { enum: photoStatuses }).notNull().default('pending'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('msme_photos_file_key_unique').on(t.fileKey),
+    index('msme_photos_msme_idx').on(t.msmeId, t.status, t.position),
+    index('msme_photos_pending_idx').on(t.status, t.createdAt).where(sql`${t.status} = 'pending'`),
+  ],
+);

@@ -18,6 +18,8 @@ import { reportRoutes } from './routes/reports.ts';
 import { cloudflareEmail } from './email.ts';
 import { createWriteLimiter } from './write-limit.ts';
 
+const PHOTO_UPLOAD_PATH = /^\/api\/registrations\/[^/]+\/photos\/?$/;
+
 /** The dependencies with what a runtime left out filled in: the clock, console logging, no email. */
 export function withDefaults(input: AppDeps): Required<AppDeps> {
   const fetcher = input.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
@@ -30,6 +32,7 @@ export function withDefaults(input: AppDeps): Required<AppDeps> {
     fetch: fetcher,
     sendEmail: cloudflareEmail(input.config, fetcher) ?? null,
     files: null,
+    photos: null,
     ...input,
   };
 }
@@ -46,7 +49,9 @@ export function createApp(input: AppDeps) {
   app.use('*', withApiSecurityHeaders);
   const writes = rateLimit(deps.writeLimiter);
   app.use('/api/*', writes);
-  app.use('/api/*', bodyLimit(deps.config.MAX_BODY_KB));
+  // Every API body within MAX_BODY_KB, but a photo upload: its route reads up to its own limit (readPhotoForm).
+  const apiBodies = bodyLimit(deps.config.MAX_BODY_KB);
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && PHOTO_UPLOAD_PATH.test(c.req.path) ? next() : apiBodies(c, next)));
 
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/msmes', msmeRoutes(deps));

@@ -1,6 +1,7 @@
 import { AppError } from '../src/core/errors.ts';
 import { messages } from '../src/core/messages.ts';
 import { formToObject } from '../src/core/validation.ts';
+import { PHOTO_MAX_BYTES } from '../src/core/photo-rules.ts';
 
 /** How much of a refused body is still read, so the connection stays usable; past this it is cut. */
 const DRAIN_LIMIT = 1024 * 1024;
@@ -84,4 +85,32 @@ export async function formObject(type: ReturnType<typeof formType>, parse: () =>
     entries.push([name, value]);
   }
   return formToObject(entries);
+}
+
+/** The most a photo upload may carry: the largest photo plus the form around it. */
+export const PHOTO_UPLOAD_KB = Math.ceil(PHOTO_MAX_BYTES / 1024) + 64;
+
+/**
+ * A photo form (multipart/form-data): the file in `photo`, its kind and caption. Over the
+ * size limit is a 413 while it arrives; another media type a 415; a text where the file
+ * should be counts as no file (the service names the field).
+ */
+export async function readPhotoForm(request: Request): Promise<{ file: Uint8Array | null; fields: Record<string, string> }> {
+  const header = request.headers.get('content-type') ?? '';
+  if (mediaType(header) !== 'multipart/form-data') throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.photo.multipart);
+  formType(header);
+  const body = await readLimited(request, PHOTO_UPLOAD_KB);
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { 'content-type': header } }).formData();
+  } catch (cause) {
+    throw new AppError('BAD_REQUEST', messages.body.badMultipart, { cause, fields: [{ path: 'body', message: messages.body.badMultipart }] });
+  }
+  const fields: Record<string, string> = {};
+  let file: Uint8Array | null = null;
+  for (const [name, value] of form) {
+    if (typeof value === 'string') fields[name] = value;
+    else if (name === 'photo' && value.size > 0) file = new Uint8Array(await value.arrayBuffer());
+  }
+  return { file, fields };
 }

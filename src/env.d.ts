@@ -16,3 +16,9 @@ declare module '#runtime' {
 declare module 'cloudflare:workers' {
   export const env: Record<string, unknown>;
 }
+
+/** A .wasm?module import in the Worker build is the compiled module (src/runtime/photo-wasm-cloudflare.ts). */
+declare module '*.wasm?module' {
+  const module: WebAssembly.Module;
+  export default module;
+}

@@ -9,6 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createPortalServer } from '../scripts/portal-server.ts';
 import { createPortalRuntime } from '../src/runtime/portal.ts';
+import { folderFileStore } from '../src/runtime/files-folder.ts';
+import { nodePhotoWasm } from '../src/runtime/photo-wasm-node.ts';
+import { photoCodec } from '../functions/photo-codec.ts';
 import { invalidateProcessCache } from '../src/runtime/process-cache.ts';
 import type { AppDeps } from '../functions/deps.ts';
 import { createDb, type Db } from '../db/client.ts';
@@ -27,7 +30,7 @@ export interface Target {
 
 /** Empties every table, so the shared edge database starts each test file fresh. */
 async function emptyDatabase(db: Db) {
-  for (const table of ['msme_fts', 'link_check_runs', 'audit_log', 'msme_reports', 'msme_revisions', 'products', 'store_links', 'msmes', 'staff_sessions', 'staff']) await db.run(sql.raw(`DELETE FROM ${table}`));
+  for (const table of ['msme_fts', 'link_check_runs', 'audit_log', 'msme_photos', 'msme_reports', 'msme_revisions', 'products', 'store_links', 'msmes', 'staff_sessions', 'staff']) await db.run(sql.raw(`DELETE FROM ${table}`));
 }
 
 /**
@@ -92,6 +95,9 @@ export async function freshApp(
       ...(options.services ? { fetch: options.services.fetch } : {}),
       clock: options.now ?? (() => new Date('2026-11-29T03:00:00Z')),
       log: options.log ?? (() => {}),
+      // As `npm start` keeps them: a folder beside the database, photos through the WebAssembly codecs.
+      files: folderFileStore(join(dir, 'files')),
+      photos: photoCodec(nodePhotoWasm),
       pagesChanged: async (tags) => {
         await invalidateProcessCache(tags);
         options.pagesChanged?.(tags);

@@ -3,6 +3,7 @@ import { dateOf as date, findMatches, inOrder, recordsByIds } from './matches.ts
 import type { SearchSpec } from '../../src/core/search.ts';
 import type { DbOrTx } from '../client.ts';
 import { msmes, products, storeLinks } from '../schema.ts';
+import { photosOf } from './photos.ts';
 
 /**
  * A listing as a card shows it, as one JSON array built inside SQLite, with the platforms
@@ -12,17 +13,18 @@ import { msmes, products, storeLinks } from '../schema.ts';
 const SUMMARY_JSON = sql.raw(`json_array(
   m.id, m.slug, m.name, m.description, m.category, m.regency_code, m.district_code, m.verification, m.verified_at,
   m.nib_verified_at, m.halal_number, m.pirt_number, m.is_juara, m.published_at, m.price_min,
+  (SELECT file_key FROM msme_photos p WHERE p.msme_id = m.id AND p.status = 'published' ORDER BY p.position, p.id LIMIT 1),
   (SELECT json_group_array(platform) FROM (
     SELECT platform FROM store_links WHERE store_links.msme_id = m.id GROUP BY platform ORDER BY min(position))))`);
 
 type SummaryTuple = [
   number, string, string, string, string, string, string, string, number | null,
   number | null, string | null, string | null, number, number | null, number | null,
-  string[],
+  string | null, string[],
 ];
 
 function summaryOf(t: SummaryTuple) {
-  const [id, slug, name, description, category, regencyCode, districtCode, verification, verifiedAt, nibVerifiedAt, halalNumber, pirtNumber, isJuara, publishedAt, priceFrom, platforms] = t;
+  const [id, slug, name, description, category, regencyCode, districtCode, verification, verifiedAt, nibVerifiedAt, halalNumber, pirtNumber, isJuara, publishedAt, priceFrom, photo, platforms] = t;
   return {
     id,
     slug,
@@ -39,6 +41,8 @@ function summaryOf(t: SummaryTuple) {
     isJuara: isJuara === 1,
     publishedAt: date(publishedAt),
     priceFrom,
+    /** The first published photo's file key: the card's thumbnail is `/<key>-thumb.webp`. */
+    photo,
     platforms,
   };
 }
@@ -66,11 +70,12 @@ export async function getPublishedMsme(db: DbOrTx, slug: string) {
     .from(msmes)
     .where(and(eq(msmes.slug, slug), eq(msmes.status, 'published')));
   if (!m) return undefined;
-  const [links, items] = await Promise.all([
+  const [links, items, photos] = await Promise.all([
     db.select().from(storeLinks).where(eq(storeLinks.msmeId, m.id)).orderBy(asc(storeLinks.position)),
     db.select().from(products).where(eq(products.msmeId, m.id)).orderBy(asc(products.position)),
+    photosOf(db, m.id),
   ]);
-  return toPublicMsme(m, links, items);
+  return { ...toPublicMsme(m, links, items), photos: photos.map(({ fileKey, kind, caption, width, height, widths }) => ({ fileKey, kind, caption, width, height, widths })) };
 }
 
 type MsmeRow = typeof msmes.$inferSelect;
@@ -105,6 +110,8 @@ function toPublicMsme(m: MsmeRow, links: (typeof storeLinks.$inferSelect)[], ite
 }
 
 export type PublicMsme = ReturnType<typeof toPublicMsme>;
+/** A profile: the public face with its published photos, in the owner's order. */
+export type PublicProfile = NonNullable<Awaited<ReturnType<typeof getPublishedMsme>>>;
 
 /**
  * Every published listing with links and products, streamed in pages of `batch` so a

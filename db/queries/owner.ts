@@ -9,6 +9,7 @@ import { syncSearchIndex } from './search-index.ts';
 import { bumpVersion } from './version.ts';
 import { failingLinks } from './link-checks.ts';
 import { findCohort } from './cohorts.ts';
+import { deleteAllPhotos, type PhotoRow } from './photos.ts';
 
 /**
  * What the owner sees through the private link: the listing as stored (the data they can
@@ -126,13 +127,15 @@ export async function submitOwnerEdit(db: Db, statusTokenHash: string, reg: Regi
  * Removes a listing at the owner's request: its data (business and personal) is erased,
  * it leaves the index and the site, and only a tombstone with the audit trail remains.
  */
-export async function removeOwnListing(db: Db, statusTokenHash: string, now: Date, action = 'owner-remove'): Promise<{ wasPublished: boolean }> {
+export async function removeOwnListing(db: Db, statusTokenHash: string, now: Date, action = 'owner-remove'): Promise<{ wasPublished: boolean; photos: PhotoRow[] }> {
   return db.transaction(async (tx) => {
     const [m] = await tx.select().from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
     if (!m || m.status === 'removed') throw new AppError('NOT_FOUND', messages.registrationNotFound);
     await tx.delete(storeLinks).where(eq(storeLinks.msmeId, m.id));
     await tx.delete(products).where(eq(products.msmeId, m.id));
     await tx.delete(msmeRevisions).where(eq(msmeRevisions.msmeId, m.id));
+    // Their files are deleted by the caller once this is committed (functions/services/owner.ts).
+    const photos = await deleteAllPhotos(tx, m.id);
     await tx
       .update(msmes)
       .set({
@@ -154,8 +157,8 @@ export async function removeOwnListing(db: Db, statusTokenHash: string, now: Dat
       })
       .where(eq(msmes.id, m.id));
     await syncSearchIndex(tx, m.id);
-    await tx.insert(auditLog).values({ msmeId: m.id, action, actor: 'owner', at: now, detail: { wasPublished: m.status === 'published' } });
-    return { wasPublished: m.status === 'published' };
+    await tx.insert(auditLog).values({ msmeId: m.id, action, actor: 'owner', at: now, detail: { wasPublished: m.status === 'published', photos: photos.length } });
+    return { wasPublished: m.status === 'published', photos };
   });
 }
 
@@ -191,9 +194,9 @@ export async function confirmInvitation(db: Db, statusTokenHash: string, now: Da
 }
 
 /** An invited owner declines: the data a program filled in is erased, as a removal erases it. */
-export async function declineInvitation(db: Db, statusTokenHash: string, now: Date): Promise<void> {
+export async function declineInvitation(db: Db, statusTokenHash: string, now: Date): Promise<{ photos: PhotoRow[] }> {
   const [m] = await db.select({ status: msmes.status }).from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
   if (!m) throw new AppError('NOT_FOUND', messages.registrationNotFound);
   if (m.status !== 'invited') throw new AppError('CONFLICT', messages.invitationAnswered);
-  await removeOwnListing(db, statusTokenHash, now, 'owner-decline');
+  return removeOwnListing(db, statusTokenHash, now, 'owner-decline');
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { contains } from './contains.ts';
 import { duplicateReason, type DuplicateReason, type DuplicateSubject } from '../../src/core/duplicates.ts';
 import { AppError } from '../../src/core/errors.ts';
@@ -6,12 +6,14 @@ import type { ListingData } from '../../src/core/listing-diff.ts';
 import { messages } from '../../src/core/messages.ts';
 import type { Registration } from '../../src/core/registration.ts';
 import type { Db, DbOrTx, Tx } from '../client.ts';
-import { auditLog, msmeReports, msmeRevisions, msmes, staff } from '../schema.ts';
+import { auditLog, msmePhotos, msmeReports, msmeRevisions, msmes, staff } from '../schema.ts';
+import { photosOf, publishPhotos } from './photos.ts';
 import { applyRegistration, listingData } from './owner.ts';
 import { syncSearchIndex } from './search-index.ts';
 import { bumpVersion } from './version.ts';
 
-export type QueueKind = 'baru' | 'ubah';
+/** A new registration, an edit of a published listing, or new photos of a published listing. */
+export type QueueKind = 'baru' | 'ubah' | 'foto';
 
 export interface QueueFilter {
   kind?: QueueKind | undefined;
@@ -95,7 +97,7 @@ export async function listQueue(db: Db, filter: QueueFilter = {}): Promise<Queue
     updatedAt: msmes.updatedAt,
     registeredBy: staff.displayName,
   };
-  const [fresh, edits] = await Promise.all([
+  const [fresh, edits, photoOnly] = await Promise.all([
     filter.kind === 'ubah'
       ? []
       : db
@@ -115,8 +117,25 @@ export async function listQueue(db: Db, filter: QueueFilter = {}): Promise<Queue
           .where(and(eq(msmeRevisions.status, 'pending'), eq(msmes.status, 'published'), matches, regency))
           .orderBy(asc(msmeRevisions.createdAt))
           .limit(QUEUE_LIMIT),
+    filter.kind === 'baru' || filter.kind === 'ubah'
+      ? []
+      : db
+          .select({ ...columns, photosAt: sql<number>`(SELECT min(created_at) FROM msme_photos p WHERE p.msme_id = ${msmes.id} AND p.status = 'pending')` })
+          .from(msmes)
+          .leftJoin(staff, eq(staff.id, msmes.registeredBy))
+          .where(
+            and(
+              inArray(msmes.id, db.selectDistinct({ id: msmePhotos.msmeId }).from(msmePhotos).where(eq(msmePhotos.status, 'pending'))),
+              eq(msmes.status, 'published'),
+              sql`NOT EXISTS (SELECT 1 FROM msme_revisions r WHERE r.msme_id = ${msmes.id} AND r.status = 'pending')`,
+              matches,
+              regency,
+            ),
+          )
+          .limit(QUEUE_LIMIT),
   ]);
   const subjects: (QueueItem & DuplicateSubject)[] = [
+    ...photoOnly.map((r) => ({ ...r, kind: 'foto' as const, submittedAt: new Date(r.photosAt), duplicates: [] })),
     ...fresh.map((r) => ({ ...r, kind: 'baru' as const, submittedAt: r.updatedAt, duplicates: [] })),
     ...edits.map((r) => {
       const data = r.data as unknown as Registration;
@@ -170,7 +189,7 @@ export async function getReviewItem(db: Db, id: number) {
     .where(eq(msmes.id, id));
   if (!row) return undefined;
   const m = row.m;
-  const [current, [revision], reports, audit] = await Promise.all([
+  const [current, [revision], reports, audit, photos] = await Promise.all([
     listingData(db, m),
     db
       .select()
@@ -178,6 +197,7 @@ export async function getReviewItem(db: Db, id: number) {
       .where(and(eq(msmeRevisions.msmeId, id), eq(msmeRevisions.status, 'pending'))),
     listOpenReports(db, id),
     listAudit(db, id),
+    photosOf(db, id, { all: true }),
   ]);
   const proposed = revision ? (revision.data as unknown as Registration) : undefined;
   const subject = proposed ? { id, name: proposed.name, nib: proposed.nib ?? null, whatsapp: proposed.whatsapp } : m;
@@ -192,6 +212,7 @@ export async function getReviewItem(db: Db, id: number) {
     reports,
     audit,
     duplicates,
+    photos,
   };
 }
 
@@ -224,7 +245,7 @@ export interface ReviewAction {
  * Approves what waits on a listing: a new registration goes live, or a pending edit replaces
  * the published data. A changed NIB loses its verification. Returns what was approved.
  */
-export async function approve(db: Db, action: ReviewAction): Promise<'baru' | 'ubah'> {
+export async function approve(db: Db, action: ReviewAction): Promise<QueueKind> {
   const { id, actor, now } = action;
   return db.transaction(async (tx) => {
     const m = await lockForReview(tx, id, action.version, now);
@@ -232,11 +253,17 @@ export async function approve(db: Db, action: ReviewAction): Promise<'baru' | 'u
       .select()
       .from(msmeRevisions)
       .where(and(eq(msmeRevisions.msmeId, id), eq(msmeRevisions.status, 'pending')));
+    // The photos waiting go public with whatever else is approved.
+    const photos = await publishPhotos(tx, id, now);
     if (m.status === 'pending') {
       await tx.update(msmes).set({ status: 'published', publishedAt: now, rejectionReason: null }).where(eq(msmes.id, id));
-      await tx.insert(auditLog).values({ msmeId: id, action: 'approve', actor, at: now, detail: { kind: 'baru' } });
+      await tx.insert(auditLog).values({ msmeId: id, action: 'approve', actor, at: now, detail: { kind: 'baru', photos } });
       await syncSearchIndex(tx, id);
       return 'baru' as const;
+    }
+    if (!revision && photos > 0) {
+      await tx.insert(auditLog).values({ msmeId: id, action: 'approve-photos', actor, at: now, detail: { photos } });
+      return 'foto' as const;
     }
     if (!revision) throw new AppError('CONFLICT', messages.staff.nothingToReview);
     const reg = revision.data as unknown as Registration;
@@ -248,7 +275,7 @@ export async function approve(db: Db, action: ReviewAction): Promise<'baru' | 'u
       ...(halalChanged ? { halalVerifiedAt: null } : {}),
     }, revision.createdAt);
     await tx.update(msmeRevisions).set({ status: 'approved', reviewedAt: now, reviewer: actor }).where(eq(msmeRevisions.id, revision.id));
-    await tx.insert(auditLog).values({ msmeId: id, action: 'approve-edit', actor, at: now, detail: { revision: revision.id, nibChanged, halalChanged } });
+    await tx.insert(auditLog).values({ msmeId: id, action: 'approve-edit', actor, at: now, detail: { revision: revision.id, nibChanged, halalChanged, photos } });
     await syncSearchIndex(tx, id);
     return 'ubah' as const;
   });

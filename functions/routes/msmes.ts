@@ -6,6 +6,7 @@ import { searchQuerySchema, toSearchSpec } from '../../src/core/search.ts';
 import { msmePageSchema, msmeSchema, slugParam } from '../../src/core/api-schemas.ts';
 import { getPublishedMsme, searchMsmes, type MsmeSummaryRow } from '../../db/queries/msmes.ts';
 import type { AppDeps } from '../deps.ts';
+import { photoSrc, photoSrcset } from '../../src/core/photo-urls.ts';
 import { json, plainQuery, problem } from '../route-kit.ts';
 import { pageLinks } from '../services/suppliers.ts';
 import { PUBLIC_CACHE } from './suppliers.ts';
@@ -20,8 +21,8 @@ function named(row: { category: string; regencyCode: string; districtCode: strin
 }
 
 function summary(row: MsmeSummaryRow) {
-  const { id: _id, regencyCode: _r, districtCode: _d, ...rest } = row;
-  return { ...rest, ...named(row), nibVerified: row.nibVerifiedAt !== null, halal: row.halalNumber !== null };
+  const { id: _id, regencyCode: _r, districtCode: _d, photo, ...rest } = row;
+  return { ...rest, ...named(row), thumbnail: photo ? photoSrc({ fileKey: photo }, 'thumb.webp') : null, nibVerified: row.nibVerifiedAt !== null, halal: row.halalNumber !== null };
 }
 
 const list = createRoute({
@@ -59,6 +60,7 @@ export function msmeRoutes(deps: Required<AppDeps>) {
       const msme = /^[a-z0-9-]{1,80}$/.test(slug) ? await getPublishedMsme(deps.db, slug) : undefined;
       if (!msme) throw new AppError('NOT_FOUND', messages.msmeNotFound);
       c.header('cache-control', PUBLIC_CACHE);
-      return c.json({ ...msme, ...named(msme) } as never, 200);
+      const photos = msme.photos.map((p) => ({ kind: p.kind, caption: p.caption, width: p.width, height: p.height, srcset: photoSrcset(p), thumbnail: photoSrc(p, 'thumb.webp'), preview: photoSrc(p, 'og.jpg') }));
+      return c.json({ ...msme, ...named(msme), photos } as never, 200);
     });
 }

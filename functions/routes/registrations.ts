@@ -2,14 +2,19 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
-import { registrationCreatedSchema, registrationStatusSchema, tokenParam } from '../../src/core/api-schemas.ts';
+import { photoSchema, registrationCreatedSchema, registrationStatusSchema, tokenParam } from '../../src/core/api-schemas.ts';
 import { getRegistrationStatus } from '../../db/queries/registrations.ts';
+import { photosOf } from '../../db/queries/photos.ts';
 import { readBody } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
 import { backgroundOf } from '../page-changes.ts';
 import { json, jsonBody, problem } from '../route-kit.ts';
 import { editOwnListing, ownerTokenHash, removeOwnListingByToken } from '../services/owner.ts';
 import { registerListing } from '../services/registration.ts';
+import { addOwnPhoto, photoJson, removeOwnPhoto } from '../services/photos.ts';
+import { readPhotoForm } from '../request-body.ts';
+import { CAPTION_MAX } from '../../src/core/photo-fields.ts';
+import { MAX_PHOTOS, photoKinds } from '../../src/core/photo-rules.ts';
 
 const create = createRoute({
   method: 'post',
@@ -60,6 +65,49 @@ const remove = createRoute({
   responses: { 200: json('Terhapus', z.object({ status: z.literal('removed') })), 404: problem('Token tidak dikenal') },
 });
 
+const photoBody = {
+  description: 'Satu foto (JPEG, PNG atau WebP, paling besar 15 MB, paling banyak 25 megapiksel) dengan jenis dan keterangannya.',
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object' as const,
+        required: ['photo'],
+        properties: {
+          photo: { type: 'string' as const, format: 'binary', description: 'Berkas foto. Server membaca ulang dan menyimpannya sebagai WebP tanpa EXIF/GPS.' },
+          kind: { type: 'string' as const, enum: [...photoKinds], default: 'produk' },
+          caption: { type: 'string' as const, maxLength: CAPTION_MAX },
+        },
+      },
+    },
+  },
+};
+
+const addPhotoRoute = createRoute({
+  method: 'post',
+  path: '/{token}/photos',
+  operationId: 'addPhoto',
+  summary: 'Tambah foto lewat token pribadi (menunggu persetujuan petugas)',
+  description: `Paling banyak ${MAX_PHOTOS} foto per usaha. Foto yang dikirim tidak pernah disimpan apa adanya: server membacanya ulang, mengecilkannya (sisi terpanjang 1.600 px) dan menyimpan WebP baru, jadi EXIF dan lokasi GPS ikut terhapus.`,
+  request: { params: tokenParam, body: photoBody },
+  responses: {
+    201: json('Foto tersimpan, menunggu persetujuan', photoSchema),
+    404: problem('Token tidak dikenal'),
+    413: problem('Berkas lebih dari batas'),
+    415: problem('Bukan multipart/form-data'),
+    422: problem('Foto ditolak (SVG, HEIC, rusak, terpotong, bom dekompresi, bukan gambar, sudah 8 foto); `errors` menyebut kolomnya'),
+  },
+});
+
+const removePhotoRoute = createRoute({
+  method: 'delete',
+  path: '/{token}/photos/{photoId}',
+  operationId: 'removePhoto',
+  summary: 'Hapus satu foto lewat token pribadi (berkasnya ikut dihapus)',
+  request: { params: tokenParam.extend({ photoId: z.string().regex(/^\d{1,10}$/, messages.photo.notFound) }) },
+  responses: { 200: json('Terhapus', z.object({ status: z.literal('removed') })), 404: problem('Token atau foto tidak dikenal') },
+});
+
 /**
  * /api/registrations: a new registration and the owner's status, change and removal
  * through the private token, answered in JSON. The registration page and the owner's
@@ -76,9 +124,10 @@ export function registrationRoutes(deps: Required<AppDeps>) {
     .openapi(status, async (c) => {
       const row = await getRegistrationStatus(deps.db, await ownerTokenHash(c.req.valid('param').token));
       if (!row) throw new AppError('NOT_FOUND', messages.registrationNotFound);
-      const { id: _id, ...found } = row;
+      const { id, ...found } = row;
+      const photos = (await photosOf(deps.db, id, { all: true })).map(photoJson);
       c.header('cache-control', 'no-store');
-      return c.json(found as never, 200);
+      return c.json({ ...found, photos } as never, 200);
     })
     .openapi(edit, async (c) => {
       const result = await editOwnListing(deps, c.req.valid('param').token, (await readBody(c)).data);
@@ -87,6 +136,20 @@ export function registrationRoutes(deps: Required<AppDeps>) {
     })
     .openapi(remove, async (c) => {
       await removeOwnListingByToken(deps, c.req.valid('param').token, backgroundOf(c));
+      c.header('cache-control', 'no-store');
+      return c.json({ status: 'removed' as const }, 200);
+    })
+    .openapi(addPhotoRoute, async (c) => {
+      const { token } = c.req.valid('param');
+      await ownerTokenHash(token);
+      const { file, fields } = await readPhotoForm(c.req.raw);
+      const row = await addOwnPhoto(deps, token, { file, kind: fields['kind'], caption: fields['caption'] });
+      c.header('cache-control', 'no-store');
+      return c.json(photoJson(row) as never, 201);
+    })
+    .openapi(removePhotoRoute, async (c) => {
+      const { token, photoId } = c.req.valid('param');
+      await removeOwnPhoto(deps, token, Number(photoId), backgroundOf(c));
       c.header('cache-control', 'no-store');
       return c.json({ status: 'removed' as const }, 200);
     });

@@ -8,6 +8,7 @@ import { ownListingPlace } from '../../db/queries/places.ts';
 import { withoutHoneypot } from '../body.ts';
 import type { AppDeps } from '../deps.ts';
 import { announceChange } from '../page-changes.ts';
+import { deletePhotoFiles } from './photos.ts';
 
 /** The token's hash, or 404 for anything that cannot be a token. */
 export async function ownerTokenHash(token: string) {
@@ -49,7 +50,9 @@ export async function editOwnListing(deps: Required<AppDeps>, token: string, dat
 export async function removeOwnListingByToken(deps: Required<AppDeps>, token: string, background?: (work: Promise<unknown>) => void) {
   const hash = await ownerTokenHash(token);
   const place = await ownListingPlace(deps.db, hash);
-  if ((await removeOwnListing(deps.db, hash, deps.clock())).wasPublished) await announceChange(deps, [place], background);
+  const removed = await removeOwnListing(deps.db, hash, deps.clock());
+  await deletePhotoFiles(deps.files, removed.photos);
+  if (removed.wasPublished) await announceChange(deps, [place], background);
 }
 
 /** The owner's one tap "harga masih berlaku": every product's price dated today; the pages that show it are refreshed. */
@@ -66,5 +69,6 @@ export async function confirmInvitationByToken(deps: Required<AppDeps>, token: s
 
 /** An invited owner declines: the data is erased as a removal erases it (it was never public). */
 export async function declineInvitationByToken(deps: Required<AppDeps>, token: string) {
-  await declineInvitation(deps.db, await ownerTokenHash(token), deps.clock());
+  const declined = await declineInvitation(deps.db, await ownerTokenHash(token), deps.clock());
+  await deletePhotoFiles(deps.files, declined.photos);
 }

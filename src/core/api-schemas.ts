@@ -28,6 +28,7 @@ export const msmeSummarySchema = z
     isJuara: z.boolean(),
     publishedAt: z.iso.datetime().nullable(),
     priceFrom: z.number().int().nullable().meta({ description: 'Harga produk termurah, rupiah.' }),
+    thumbnail: z.string().nullable().meta({ description: 'Foto utama sebagai gambar kecil persegi 160 px (WebP), atau null.' }),
     platforms: z.array(z.string()).meta({ description: 'Platform tempat usaha ini punya toko.' }),
   })
   .meta({ id: 'MsmeSummary' });
@@ -67,6 +68,7 @@ export const msmeSchema = z
     updatedAt: z.iso.datetime(),
     storeLinks: z.array(z.object({ platform: z.string(), url: z.url() })),
     products: z.array(z.object({ name: z.string(), priceMin: z.number().int(), priceMax: z.number().int().nullable() })),
+    photos: z.array(z.object({ kind: z.enum(['produk', 'toko', 'logo']), caption: z.string().nullable(), width: z.number().int(), height: z.number().int(), srcset: z.string(), thumbnail: z.string(), preview: z.string() })),
   })
   .meta({ id: 'Msme' });
 
@@ -80,6 +82,21 @@ export const registrationCreatedSchema = z
   })
   .meta({ id: 'RegistrationCreated' });
 
+/** A photo as the API answers it: what it shows, whether staff let it public, and where its files are. */
+export const photoSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(['produk', 'toko', 'logo']),
+    caption: z.string().nullable(),
+    status: z.enum(['pending', 'published']),
+    width: z.number().int(),
+    height: z.number().int(),
+    srcset: z.string().meta({ description: 'WebP pada beberapa lebar, untuk atribut srcset.' }),
+    thumbnail: z.string().meta({ description: 'Gambar kecil persegi 160 px (WebP).' }),
+    preview: z.string().meta({ description: 'Gambar pratinjau tautan 1200 x 630 (JPEG).' }),
+  })
+  .meta({ id: 'Photo' });
+
 export const registrationStatusSchema = z
   .object({
     slug: z.string(),
@@ -89,6 +106,7 @@ export const registrationStatusSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     publishedAt: z.iso.datetime().nullable(),
+    photos: z.array(photoSchema).meta({ description: 'Semua foto, juga yang menunggu persetujuan (status pending).' }),
   })
   .meta({ id: 'RegistrationStatus' });
 
@@ -99,3 +117,4 @@ export const healthSchema = z
 /** Path parameters: a listing's slug and an owner's private token. */
 export const slugParam = z.object({ slug: z.string().meta({ description: 'Slug profil, misalnya keripik-tempe-bu-enok.' }) });
 export const tokenParam = z.object({ token: z.string().meta({ description: 'Token tautan pribadi pemilik (43 karakter).' }) });
+

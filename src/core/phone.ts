@@ -31,6 +31,9 @@ export function whatsappLink(e164: string, text?: string): string {
   return text ? `${base}?text=${encodeURIComponent(text)}` : base;
 }
 
+/** A WhatsApp chat that lets the sender pick whom to send `text` to (sharing a page). */
+export const whatsappShareLink = (text: string): string => `https://wa.me/?text=${encodeURIComponent(text)}`;
+
 /** +6281234567890 -> 0812-3456-7890, the way people in Indonesia read a number. */
 export function formatPhoneLocal(e164: string): string {
   const local = `0${e164.replace(/^\+62/, '')}`;

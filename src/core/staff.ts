@@ -38,7 +38,7 @@ export type NewStaff = z.output<typeof newStaffSchema>;
 
 /** The review queue's filters, from the query string (a bookmarkable GET form). */
 export const queueFilterSchema = z.strictObject({
-  jenis: z.enum(['', 'baru', 'ubah'], { error: messages.staff.queueKind }).optional(),
+  jenis: z.enum(['', 'baru', 'ubah', 'foto'], { error: messages.staff.queueKind }).optional(),
   wilayah: z
     .string()
     .regex(/^(32\.\d{2})?$/, messages.regency)

@@ -3,6 +3,7 @@ import { parseEnv } from '../../functions/config.ts';
 import { createDb } from '../../db/client.ts';
 import { createPortalRuntime, type PortalRuntime } from './portal.ts';
 import { r2FileStore, type R2Bucket } from './files-r2.ts';
+import { photoCodec } from '../../functions/photo-codec.ts';
 
 let runtime: PortalRuntime | undefined;
 
@@ -18,6 +19,6 @@ export async function portalRuntime(): Promise<PortalRuntime> {
   const config = parseEnv(env as Record<string, unknown>);
   const client = createClient(config.DATABASE_AUTH_TOKEN ? { url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN } : { url: config.DATABASE_URL });
   const bucket = env['FILES'] as R2Bucket | undefined;
-  runtime = createPortalRuntime({ db: createDb(client), config, files: bucket ? r2FileStore(bucket) : null }, { compress: false });
+  runtime = createPortalRuntime({ db: createDb(client), config, files: bucket ? r2FileStore(bucket) : null, photos: photoCodec(async () => (await import('./photo-wasm-cloudflare.ts')).workerPhotoWasm()) }, { compress: false });
   return runtime;
 }

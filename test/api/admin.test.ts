@@ -200,7 +200,7 @@ describe('the review queue', () => {
   it('answers bad filters and ids with a clear error, never a 500', async () => {
     const kind = await reviewer.get('/admin/antrean?jenis=semua');
     expect(kind.status).toBe(400);
-    expect(await kind.text()).toContain('Jenis antrean: baru atau ubah.');
+    expect(await kind.text()).toContain('Jenis antrean: baru, ubah atau foto.');
     expect((await reviewer.get('/admin/antrean?urut=baru')).status).toBe(400);
     expect((await reviewer.get('/admin/antrean?wilayah=99.99')).status).toBe(400);
     expect((await reviewer.get(`/admin/antrean?q=${'a'.repeat(101)}`)).status).toBe(400);
