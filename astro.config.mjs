@@ -20,6 +20,20 @@ if (process.env.ETALASE_ADAPTER && !['node', 'cloudflare'].includes(process.env.
 /** @param {string} path */
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
+/**
+ * The Worker imports the photo codecs' WebAssembly as compiled modules (.wasm?module,
+ * src/runtime/photo-wasm-cloudflare.ts); prerendering the static pages runs that code in
+ * Node, where such an import means nothing and no photo is ever decoded: there it is null.
+ * @type {import('vite').Plugin}
+ */
+const wasmOnlyInWorker = {
+  name: 'etalase:wasm-only-in-worker',
+  enforce: 'pre',
+  applyToEnvironment: (environment) => environment.name === 'prerender',
+  resolveId: (id) => (id.endsWith('.wasm?module') ? '\0etalase:no-wasm' : undefined),
+  load: (id) => (id === '\0etalase:no-wasm' ? 'export default null;' : undefined),
+};
+
 export default defineConfig({
   site,
   // Tests and the benchmark build into their own folders.
@@ -49,6 +63,7 @@ export default defineConfig({
   vite: {
     // Scripts as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
     build: { assetsInlineLimit: 0 },
+    plugins: runtime === 'cloudflare' ? [wasmOnlyInWorker] : [],
     // Where a page's database and settings come from on this runtime.
     resolve: { alias: { '#runtime': here(runtime === 'cloudflare' ? './src/runtime/cloudflare.ts' : './src/runtime/node.ts') } },
   },

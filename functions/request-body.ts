@@ -91,11 +91,11 @@ export async function formObject(type: ReturnType<typeof formType>, parse: () =>
 export const PHOTO_UPLOAD_KB = Math.ceil(PHOTO_MAX_BYTES / 1024) + 64;
 
 /**
- * A photo form (multipart/form-data): the file in `photo`, its kind and caption. Over the
- * size limit is a 413 while it arrives; another media type a 415; a text where the file
- * should be counts as no file (the service names the field).
+ * A photo form (multipart/form-data): the files in `photo` (the page's field takes several),
+ * the kind and caption. Over the size limit is a 413 while it arrives; another media type a
+ * 415; a text where a file should be counts as no file (the service names the field).
  */
-export async function readPhotoForm(request: Request): Promise<{ file: Uint8Array | null; fields: Record<string, string> }> {
+export async function readPhotoForm(request: Request): Promise<{ files: Uint8Array[]; fields: Record<string, string> }> {
   const header = request.headers.get('content-type') ?? '';
   if (mediaType(header) !== 'multipart/form-data') throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.photo.multipart);
   formType(header);
@@ -107,10 +107,10 @@ export async function readPhotoForm(request: Request): Promise<{ file: Uint8Arra
     throw new AppError('BAD_REQUEST', messages.body.badMultipart, { cause, fields: [{ path: 'body', message: messages.body.badMultipart }] });
   }
   const fields: Record<string, string> = {};
-  let file: Uint8Array | null = null;
+  const files: Uint8Array[] = [];
   for (const [name, value] of form) {
     if (typeof value === 'string') fields[name] = value;
-    else if (name === 'photo' && value.size > 0) file = new Uint8Array(await value.arrayBuffer());
+    else if (name === 'photo' && value.size > 0) files.push(new Uint8Array(await value.arrayBuffer()));
   }
-  return { file, fields };
+  return { files, fields };
 }

@@ -9,7 +9,7 @@ import { syncSearchIndex } from './search-index.ts';
 import { bumpVersion } from './version.ts';
 import { failingLinks } from './link-checks.ts';
 import { findCohort } from './cohorts.ts';
-import { deleteAllPhotos, type PhotoRow } from './photos.ts';
+import { deleteAllPhotos, photosOf, type PhotoRow } from './photos.ts';
 
 /**
  * What the owner sees through the private link: the listing as stored (the data they can
@@ -18,7 +18,7 @@ import { deleteAllPhotos, type PhotoRow } from './photos.ts';
 export async function getOwnListing(db: Db, statusTokenHash: string) {
   const [m] = await db.select().from(msmes).where(eq(msmes.statusTokenHash, statusTokenHash));
   if (!m) return undefined;
-  const [current, [pending], [lastRejected], linkProblems, cohort] = await Promise.all([
+  const [current, [pending], [lastRejected], linkProblems, cohort, photos] = await Promise.all([
     listingData(db, m),
     db
       .select()
@@ -32,6 +32,7 @@ export async function getOwnListing(db: Db, statusTokenHash: string) {
       .limit(1),
     failingLinks(db, m.id),
     m.cohortId === null ? undefined : findCohort(db, m.cohortId),
+    photosOf(db, m.id, { all: true }),
   ]);
   return {
     listing: m,
@@ -40,6 +41,8 @@ export async function getOwnListing(db: Db, statusTokenHash: string) {
     linkProblems,
     /** The program the listing came in with, if any. */
     cohortName: cohort?.name,
+    /** Every photo, those waiting for review too. */
+    photos,
     pendingEdit: pending ? { data: pending.data as unknown as Registration, createdAt: pending.createdAt } : undefined,
     rejectedEdit: !pending && lastRejected?.reviewedAt ? { reason: lastRejected.reason ?? '', reviewedAt: lastRejected.reviewedAt } : undefined,
   };

@@ -142,8 +142,9 @@ export function registrationRoutes(deps: Required<AppDeps>) {
     .openapi(addPhotoRoute, async (c) => {
       const { token } = c.req.valid('param');
       await ownerTokenHash(token);
-      const { file, fields } = await readPhotoForm(c.req.raw);
-      const row = await addOwnPhoto(deps, token, { file, kind: fields['kind'], caption: fields['caption'] });
+      const { files, fields } = await readPhotoForm(c.req.raw);
+      if (files.length > 1) throw new AppError('VALIDATION_FAILED', messages.validationFailed, { fields: [{ path: 'photo', message: messages.photo.one }] });
+      const row = await addOwnPhoto(deps, token, { file: files[0] ?? null, kind: fields['kind'], caption: fields['caption'] });
       c.header('cache-control', 'no-store');
       return c.json(photoJson(row) as never, 201);
     })

@@ -12,10 +12,11 @@ import type { AppDeps } from '../deps.ts';
 import { sendStatusLink } from '../email.ts';
 import { announceChange } from '../page-changes.ts';
 import { newPrivateLink } from './registration.ts';
+import { removePhoto } from './photos.ts';
 import { actorOf, type StaffSession } from './staff.ts';
 
 /** The decisions a reviewer takes on a listing, by the name in its address (/admin/umkm/:id/:aksi). */
-export const decisions = ['setujui', 'tolak', 'nib', 'halal', 'juara'] as const;
+export const decisions = ['setujui', 'tolak', 'nib', 'halal', 'juara', 'hapus-foto'] as const;
 export type Decision = (typeof decisions)[number];
 
 /** The version a staff page showed, required on every decision (409 when the listing changed since). */
@@ -29,11 +30,18 @@ function versionOf(data: Record<string, unknown>) {
  * A reviewer's decision on a listing: approve (a new registration goes live, or an edit
  * replaces what is published), reject with a reason the owner reads, mark the NIB or the
  * halal certificate verified,
- * mark or unmark UMKM Juara. Everything is audited with who and when; a change the public
+ * mark or unmark UMKM Juara, or remove a photo. Everything is audited with who and when; a change the public
  * sees drops the cached pages that show the listing, where it was and where it is now.
  */
 export async function decide(deps: Required<AppDeps>, session: StaffSession, id: number, decision: Decision, data: Record<string, unknown>, background?: (work: Promise<unknown>) => void) {
   const action = { id, version: versionOf(data), actor: actorOf(session), now: deps.clock() };
+  if (decision === 'hapus-foto') {
+    // A photo is removed whatever the listing's version: it changes nothing else a reviewer decides on.
+    const photo = typeof data['photo'] === 'string' && /^\d{1,10}$/.test(data['photo']) ? Number(data['photo']) : Number.NaN;
+    if (Number.isNaN(photo)) throw new AppError('NOT_FOUND', messages.photo.notFound);
+    await removePhoto(deps, id, photo, action.actor, background);
+    return;
+  }
   const before = await listingPlace(deps.db, id);
   let visible = true;
   if (decision === 'setujui') await approve(deps.db, action);

@@ -67,6 +67,7 @@ export const messages = {
     kind: 'Jenis foto: pilih Produk, Tempat usaha atau Logo.',
     caption: (max: number) => `Keterangan foto: paling panjang ${max} huruf.`,
     notFound: 'Foto tidak ditemukan (mungkin sudah dihapus). Muat ulang halaman.',
+    one: 'Foto: kirim satu foto per permintaan.',
     multipart: 'Kirim foto sebagai formulir multipart/form-data dengan berkas di kolom photo.',
     unavailable: 'Penyimpanan foto belum disiapkan di server ini. Hubungi petugas Dinas KUMKM.',
   },

@@ -94,5 +94,6 @@ export const doneNotices: Record<string, string> = {
   tolak: 'Ditolak. Pemilik melihat alasannya di halaman status pribadinya.',
   nib: 'NIB ditandai terverifikasi.',
   juara: 'Tanda UMKM Juara diperbarui.',
+  'hapus-foto': 'Foto dihapus beserta berkasnya.',
   laporan: 'Laporan ditutup.',
 };

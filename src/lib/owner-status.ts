@@ -37,6 +37,8 @@ export const ownerNotices = {
   diubah: 'Perubahan terkirim. Petugas akan memeriksanya; sampai disetujui, profil yang tayang tidak berubah.',
   dihapus: 'Listing sudah dihapus. Data usaha Anda tidak lagi disimpan; halaman profilnya sudah hilang dari situs.',
   harga: 'Terima kasih. Harga semua produk Anda tercatat masih berlaku per hari ini.',
+  foto: 'Foto tersimpan. Petugas memeriksanya dulu; setelah disetujui, foto tampil di profil usaha Anda.',
+  fotodihapus: 'Foto sudah dihapus, juga dari profil usaha Anda.',
   dikonfirmasi: 'Terima kasih. Data usaha Anda sudah dikonfirmasi dan sedang diperiksa petugas; setelah disetujui, profilnya tampil di Etalase Jabar.',
   ditolak: 'Undangan ditolak. Data usaha yang diisi program untuk Anda sudah dihapus.',
   email: 'Salinan tautan ini juga sudah dikirim ke email Anda. Periksa juga folder spam.',

@@ -22,6 +22,8 @@ const FORM_TARGETS = new Set([
   '/admin/impor/[id]/simpan',
   '/status/[token]/konfirmasi',
   '/status/[token]/tolak',
+  '/status/[token]/foto',
+  '/status/[token]/foto-hapus',
 ]);
 
 /** The JSON API answers its own methods (405 with Allow from Hono's route list). */

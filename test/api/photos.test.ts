@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { freshApp, json, validRegistration } from '../helpers.ts';
+import { freshApp, json, staffBrowser, validRegistration } from '../helpers.ts';
+import { createStaff } from '../../db/queries/staff.ts';
 import { auditLog, msmePhotos, msmes } from '../../db/schema.ts';
 import { approve } from '../../db/queries/review.ts';
 import { codec, contains, photoPixels, withExif } from '../photos/fixtures.ts';
@@ -251,3 +252,79 @@ function jpegDeclaring(jpeg: Uint8Array, width: number, height: number): Uint8Ar
   }
   throw new Error('no frame header');
 }
+
+describe('the owner\'s private page without JavaScript', () => {
+  const multipart = (fields: Record<string, string>, files: Uint8Array[]) => {
+    const form = new FormData();
+    for (const file of files) form.append('photo', new Blob([new Uint8Array(file)], { type: 'image/jpeg' }), 'foto.jpg');
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    return { method: 'POST', body: form } as RequestInit;
+  };
+
+  it('sends two photos in one form, lists them as waiting, and removes one', async () => {
+    const { statusToken } = await register('Wajit Cililin Ceu Entin');
+    const page = await (await app.request(`/status/${statusToken}`)).text();
+    expect(page).toContain(`action="/status/${statusToken}/foto"`);
+    expect(page).toContain('enctype="multipart/form-data"');
+    expect(page).toMatch(/<input id="f-photo" type="file" name="photo"[^>]*multiple/);
+    const res = await app.request(`/status/${statusToken}/foto`, multipart({ kind: 'produk', caption: 'Wajit isi 20' }, [jpeg640, jpeg400]));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/status/${statusToken}?foto=1#foto`);
+    const after = await (await app.request(`/status/${statusToken}?foto=1`)).text();
+    expect(after).toContain('Foto usaha (2 dari 8)');
+    expect(after.match(/Menunggu pemeriksaan petugas/g)).toHaveLength(2);
+    expect(after).toContain('Foto tersimpan.');
+    const id = /name="photo" value="(\d+)"/.exec(after)?.[1];
+    const removed = await app.request(`/status/${statusToken}/foto-hapus`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ photo: id! }) });
+    expect(removed.status).toBe(303);
+    expect(await (await app.request(`/status/${statusToken}`)).text()).toContain('Foto usaha (1 dari 8)');
+  });
+
+  it('shows a refused file beside the file field with status 422, keeping what came before it', async () => {
+    const { statusToken } = await register('Ranginang Ibu Nining');
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+    const res = await app.request(`/status/${statusToken}/foto`, multipart({}, [jpeg400, svg]));
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(/<p class="field-error" id="f-photo-error">Foto: berkas SVG tidak diterima\. Kirim foto JPEG, PNG atau WebP\. 1 foto sebelumnya sudah tersimpan\.<\/p>/);
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('Foto usaha (1 dari 8)');
+    const empty = await app.request(`/status/${statusToken}/foto`, multipart({ kind: 'produk' }, []));
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain('Foto: pilih berkas foto');
+  });
+});
+
+describe('the reviewer', () => {
+  it('finds new photos of a published listing in the queue, removes one, approves the rest', async () => {
+    await createStaff(db, { username: 'rina', displayName: 'Rina Wulandari', role: 'reviewer', password: 'kata-sandi-foto-123' }, new Date());
+    const staff = await staffBrowser(app, 'rina', 'kata-sandi-foto-123');
+    const { statusToken, id, slug } = await register('Peuyeum Bandung Mang Dadang');
+    const [row] = await db.select().from(msmes).where(eq(msmes.id, id));
+    await approve(db, { id, version: row!.version, actor: 'staf:uji', now: new Date() });
+    const good = (await (await upload(statusToken, jpeg640, { caption: 'Peuyeum sebesek' })).json()) as PhotoJson;
+    const bad = (await (await upload(statusToken, jpeg400, { caption: 'Foto KTP' })).json()) as PhotoJson;
+
+    const queue = await (await staff.get('/admin/antrean?jenis=foto')).text();
+    expect(queue).toContain('Peuyeum Bandung Mang Dadang');
+    expect(queue).toContain('Foto baru');
+    const item = await (await staff.get(`/admin/umkm/${id}`)).text();
+    expect(item).toContain('Foto (2, 2 baru)');
+    expect(item).toContain('Setujui 2 foto baru');
+    const version = /name="version" value="(\d+)"/.exec(item)![1]!;
+
+    const removed = await staff.post(`/admin/umkm/${id}/hapus-foto`, { version, photo: String(bad.id) });
+    expect(removed.status).toBe(303);
+    for (const path of filesOf(bad)) expect((await app.request(path)).status).toBe(404);
+    const approved = await staff.post(`/admin/umkm/${id}/setujui`, { version });
+    expect(approved.status).toBe(303);
+    const profile = await (await app.request(`/umkm/${slug}/`)).text();
+    expect(profile).toContain(good.srcset);
+    expect(profile).toContain('fetchpriority="high"');
+    expect(profile).toMatch(/<meta property="og:image" content="http:\/\/localhost:4321\/foto\/\d+\/[0-9a-f]{16}-og\.jpg">/);
+    expect(profile).not.toContain(bad.thumbnail);
+    // The card in the lists shows its thumbnail.
+    const region = await (await app.request(`/cari/?q=${encodeURIComponent('Peuyeum Mang Dadang')}`)).text();
+    expect(region).toContain(good.thumbnail);
+  });
+});

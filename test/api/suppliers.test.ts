@@ -185,6 +185,8 @@ describe('OpenAPI and the procurement pages', () => {
         'GET /api/registrations/{token} registrationStatus',
         'PUT /api/registrations/{token} editRegistration',
         'DELETE /api/registrations/{token} removeRegistration',
+        'POST /api/registrations/{token}/photos addPhoto',
+        'DELETE /api/registrations/{token}/photos/{photoId} removePhoto',
         'POST /api/reports reportProblem',
         'GET /api/suppliers searchSuppliers',
         'GET /api/suppliers/export exportSuppliers',
@@ -192,7 +194,8 @@ describe('OpenAPI and the procurement pages', () => {
     );
     expect(doc.paths['/api/msmes/{slug}']?.['get']?.parameters).toEqual([expect.objectContaining({ name: 'slug', in: 'path' })]);
     expect(doc.paths['/api/registrations']?.['post']?.requestBody).toMatchObject({ content: { 'application/json': { schema: { required: expect.arrayContaining(['name', 'whatsapp', 'consent']) } } } });
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Msme', 'MsmePage', 'MsmeSummary', 'RegistrationCreated', 'RegistrationStatus', 'Health']));
+    expect(doc.paths['/api/registrations/{token}/photos']?.['post']?.requestBody).toMatchObject({ content: { 'multipart/form-data': { schema: { required: ['photo'] } } } });
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Msme', 'MsmePage', 'MsmeSummary', 'RegistrationCreated', 'RegistrationStatus', 'Photo', 'Health']));
     // What the document says is what is checked: a parameter it does not list is refused, naming it.
     const unknown = await app.request('/api/msmes?warna=merah');
     expect(unknown.status).toBe(400);
