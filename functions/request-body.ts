@@ -91,12 +91,18 @@ export async function formObject(type: ReturnType<typeof formType>, parse: () =>
 export const PHOTO_UPLOAD_KB = Math.ceil(PHOTO_MAX_BYTES / 1024) + 64;
 
 /**
- * A photo form (multipart/form-data): the files in `photo` (the page's field takes several),
+ * A photo form (multipart/form-data), or one photo as the whole body (image/jpeg, image/png,
+ * image/webp; kind and caption in the query): the files in `photo` (the page's field takes several),
  * the kind and caption. Over the size limit is a 413 while it arrives; another media type a
  * 415; a text where a file should be counts as no file (the service names the field).
  */
 export async function readPhotoForm(request: Request): Promise<{ files: Uint8Array[]; fields: Record<string, string> }> {
   const header = request.headers.get('content-type') ?? '';
+  // From outside a browser (no form, no Origin for the page's origin check): the file as the body, the words in the query.
+  if (/^image\//.test(mediaType(header))) {
+    const body = await readLimited(request, PHOTO_UPLOAD_KB);
+    return { files: body.length > 0 ? [body] : [], fields: Object.fromEntries(new URL(request.url).searchParams) };
+  }
   if (mediaType(header) !== 'multipart/form-data') throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.photo.multipart);
   formType(header);
   const body = await readLimited(request, PHOTO_UPLOAD_KB);

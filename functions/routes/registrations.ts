@@ -80,6 +80,9 @@ const photoBody = {
         },
       },
     },
+    'image/jpeg': { schema: { type: 'string' as const, format: 'binary', description: 'Berkasnya saja; jenis (kind) dan keterangan (caption) di query. Cara ini untuk aplikasi di luar peramban: formulir dari situs lain ditolak pemeriksaan asal (Origin).' } },
+    'image/png': { schema: { type: 'string' as const, format: 'binary' } },
+    'image/webp': { schema: { type: 'string' as const, format: 'binary' } },
   },
 };
 
@@ -89,7 +92,7 @@ const addPhotoRoute = createRoute({
   operationId: 'addPhoto',
   summary: 'Tambah foto lewat token pribadi (menunggu persetujuan petugas)',
   description: `Paling banyak ${MAX_PHOTOS} foto per usaha. Foto yang dikirim tidak pernah disimpan apa adanya: server membacanya ulang, mengecilkannya (sisi terpanjang 1.600 px) dan menyimpan WebP baru, jadi EXIF dan lokasi GPS ikut terhapus.`,
-  request: { params: tokenParam, body: photoBody },
+  request: { params: tokenParam, query: z.object({ kind: z.string().optional().meta({ description: `Dengan badan image/*: ${photoKinds.join(', ')} (bawaan produk).` }), caption: z.string().optional().meta({ description: 'Dengan badan image/*: keterangan foto.' }) }), body: photoBody },
   responses: {
     201: json('Foto tersimpan, menunggu persetujuan', photoSchema),
     404: problem('Token tidak dikenal'),

@@ -68,7 +68,7 @@ export const messages = {
     caption: (max: number) => `Keterangan foto: paling panjang ${max} huruf.`,
     notFound: 'Foto tidak ditemukan (mungkin sudah dihapus). Muat ulang halaman.',
     one: 'Foto: kirim satu foto per permintaan.',
-    multipart: 'Kirim foto sebagai formulir multipart/form-data dengan berkas di kolom photo.',
+    multipart: 'Kirim foto sebagai formulir multipart/form-data dengan berkas di kolom photo, atau berkasnya saja sebagai badan permintaan dengan Content-Type image/jpeg, image/png atau image/webp.',
     unavailable: 'Penyimpanan foto belum disiapkan di server ini. Hubungi petugas Dinas KUMKM.',
   },
   internal: 'Terjadi kesalahan di server kami. Silakan coba lagi beberapa saat lagi.',

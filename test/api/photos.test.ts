@@ -101,7 +101,10 @@ describe('a phone photo sent to the API', () => {
     const png = await pngFile(320, 240);
     expect((await upload(statusToken, png, {}, 'image/png', 'a.png')).status).toBe(201);
     const webp = await codec.webp(photoPixels(500, 400), 80);
-    expect((await upload(statusToken, webp, { kind: 'logo' }, 'image/webp', 'a.webp')).status).toBe(201);
+    // This one as the whole body, kind and caption in the query (no form: for integrations).
+    const raw = await app.request(`/api/registrations/${statusToken}/photos?kind=logo&caption=Logo%20kami`, { method: 'POST', headers: { 'content-type': 'image/webp' }, body: new Uint8Array(webp) });
+    expect(raw.status).toBe(201);
+    expect(await raw.json()).toMatchObject({ kind: 'logo', caption: 'Logo kami' });
     // A polyglot: a real JPEG whose tail is an HTML page with a script.
     const polyglot = new Uint8Array([...(jpeg640), ...new TextEncoder().encode('<html><script>alert(1)</script></html>')]);
     const res = await upload(statusToken, polyglot, { kind: 'toko' });
@@ -140,6 +143,11 @@ describe('a file that is not a photo we can take', () => {
     const asJson = await app.request(`/api/registrations/${statusToken}/photos`, json({ photo: 'data:image/jpeg;base64,AAAA' }));
     expect(asJson.status).toBe(415);
     expect(((await asJson.json()) as { detail: string }).detail).toMatch(/multipart/);
+    const asText = await app.request(`/api/registrations/${statusToken}/photos`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'foto' });
+    expect(asText.status).toBe(415);
+    // The file as the body (image/*) is read like a form's file: an SVG sent as image/jpeg is still an SVG.
+    await expectRefused(await app.request(`/api/registrations/${statusToken}/photos?kind=produk`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }), 'photo', /SVG/);
+    await expectRefused(await app.request(`/api/registrations/${statusToken}/photos?kind=selfie`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: new Uint8Array(jpeg) }), 'kind', /Jenis foto/);
     expect(await db.select().from(msmePhotos).where(eq(msmePhotos.msmeId, id))).toEqual([]);
     const status = (await (await app.request(`/api/registrations/${statusToken}`)).json()) as { photos: unknown[] };
     expect(status.photos).toEqual([]);
