@@ -18,6 +18,8 @@ import { createStaff } from '../../db/queries/staff.ts';
 import { createListing } from '../../db/queries/registrations.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
 import { importColumns } from '../../src/core/import-rows.ts';
+import { approve } from '../../db/queries/review.ts';
+import { codec, photoPixels, withExif } from '../photos/fixtures.ts';
 
 const phone = { width: 360, height: 800 };
 const screenshots = fileURLToPath(new URL('../../screenshots', import.meta.url));
@@ -158,6 +160,99 @@ describe('an owner registering from a phone', () => {
     await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
     await page.waitForURL(/\/status\/[A-Za-z0-9_-]{43}\?baru=1$/);
     await page.getByText('Menunggu verifikasi').waitFor();
+    await page.context().close();
+  });
+});
+
+describe('an owner opening a shop window from a phone', () => {
+  it('registers with 2 store links, 3 products and 2 photos in few taps; once approved the profile leads with the photo and the buy buttons sit in the first screen', async () => {
+    // Two camera photos (12 MP, sideways, with GPS), made before the clock starts.
+    const camera = Buffer.from(withExif(await codec.jpeg(photoPixels(4000, 3000), 90), 6));
+    const second = Buffer.from(await codec.jpeg(photoPixels(1200, 900), 88));
+    const page = await phonePage();
+    let taps = 0;
+    let fields = 0;
+    let typing = 0;
+    const type = async (label: string | RegExp, text: string, role: 'textbox' = 'textbox', nth = 0) => {
+      const started = performance.now();
+      await page.getByRole(role, typeof label === 'string' ? { name: label, exact: true } : { name: label }).nth(nth).fill(text);
+      typing += performance.now() - started;
+      taps++;
+      fields++;
+    };
+    const choose = async (label: string, option: string) => {
+      await page.getByRole('combobox', { name: label, exact: true }).selectOption({ label: option });
+      taps += 2;
+      fields++;
+    };
+    await page.goto(`${portal.url}/daftar/`);
+    await type('Nama usaha', 'Keripik Pisang Ceu Imas');
+    await type('Ceritakan usaha Anda', 'Keripik pisang tanduk dari kebun sendiri, digoreng tiap pagi tanpa pengawet.');
+    await choose('Kategori', 'Kuliner');
+    await choose('Kabupaten/kota', 'Kabupaten Ciamis');
+    await choose('Kecamatan', 'Cikoneng');
+    await type('Nomor WhatsApp usaha', '0813 2222 4545');
+    await type('Tautan toko utama', 'https://shopee.co.id/keripikceuimas');
+    await type(/^Tautan toko lain 1/, 'https://www.tokopedia.com/keripikceuimas');
+    for (const [i, [name, price]] of [['Keripik pisang manis 250 g', '18000'], ['Keripik pisang pedas 250 g', '20000'], ['Sale pisang 500 g', '35000']].entries()) {
+      await type(/^Nama produk/, name!, 'textbox', i);
+      await type(/^Harga \(Rp\)/, price!, 'textbox', i);
+    }
+    await page.getByRole('checkbox').check();
+    taps++;
+    await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
+    taps++;
+    await page.waitForURL(/\/status\/[A-Za-z0-9_-]{43}\?baru=1$/);
+
+    // Photos from the status page: the page shrinks each in the phone before it travels.
+    // What the page says it sends ("Mengirim foto 1 dari 2 (312 kB)…"), read as it changes.
+    await page.evaluate(() => {
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
+      const status = document.querySelector('[data-photo-status]')!;
+      new MutationObserver(() => said.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await page.getByLabel(/Pilih foto/).setInputFiles([
+      { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: camera },
+      { name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: second },
+    ]);
+    taps += 3; // open the picker, pick two
+    await page.getByRole('button', { name: 'Kirim foto' }).click();
+    taps++;
+    const said = page.waitForFunction(() => (window as unknown as { said?: string[] }).said?.filter((t) => t.startsWith('Mengirim')) .length === 2 && (window as unknown as { said: string[] }).said);
+    const sent = ((await (await said).jsonValue()) as string[]).filter((t) => t.startsWith('Mengirim')).map((t) => Number(/\((\d+) kB\)/.exec(t)?.[1]) * 1024);
+    await page.waitForURL(/\?foto=1#foto$/);
+    await page.getByText('Foto usaha (2 dari 8)').waitFor();
+    assert.equal(sent.length, 2);
+    assert.ok(sent[0]! < camera.length / 4, `the 12 MP photo travelled shrunk: ${sent[0]} of ${camera.length} bytes`);
+    console.log(`shop window: registered with 2 store links, 3 products and 2 photos in ${taps} taps and ${fields} fields; the test's typing took ${(typing / 1000).toFixed(1)} s; the 12 MP photo travelled as ${Math.round(sent[0]! / 1024)} kB (from ${Math.round(camera.length / 1024)} kB)`);
+    assert.ok(taps <= 25, `${taps} taps`);
+    await page.screenshot({ path: `${screenshots}/status-foto-360x800.png`, fullPage: true });
+
+    const [stored] = await portal.db.select().from(msmes).where(eq(msmes.name, 'Keripik Pisang Ceu Imas'));
+    assert.ok(stored);
+    await approve(portal.db, { id: stored.id, version: stored.version, actor: 'staf:e2e', now: new Date() });
+    const shift: number[] = [];
+    await page.goto(`${portal.url}/umkm/${stored.slug}/`);
+    const cover = page.locator('img.profile-cover');
+    await cover.waitFor();
+    assert.ok(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0));
+    assert.ok(await cover.getAttribute('width'));
+    shift.push(await page.evaluate(() => new Promise<number>((resolve) => {
+      let total = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) total += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => resolve(total), 500);
+    })));
+    assert.equal(shift[0], 0, 'no layout shift');
+    await page.screenshot({ path: `${screenshots}/profil-foto-360x800.png`, fullPage: false });
+    for (const name of [/Shopee/, /Tokopedia/, /WhatsApp 0813-2222-4545/]) {
+      const box = await page.getByRole('link', { name }).first().boundingBox();
+      assert.ok(box && box.y + box.height <= phone.height, `${name} within the first screen at 360x800 (bottom at ${box && Math.round(box.y + box.height)})`);
+    }
+    const wa = (await page.getByRole('link', { name: /WhatsApp/ }).first().boundingBox())!;
+    console.log(`shop window: buy buttons end at ${Math.round(wa.y + wa.height)} px of 800; CLS ${shift[0]}`);
     await page.context().close();
   });
 });
