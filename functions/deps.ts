@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { Config } from './config.ts';
 import type { FileStore } from './files.ts';
-import type { PhotoCodec } from './photo-codec.ts';
+import type { PhotoProcessor } from './photo-process.ts';
 import type { SendEmail } from './email.ts';
 import type { WriteLimiter } from './write-limit.ts';
 
@@ -23,8 +23,8 @@ export interface AppDeps {
   sendEmail?: SendEmail | null;
   /** Where files are kept (open-data snapshots): a folder on Node, R2 on Cloudflare; null where none is set up. */
   files?: FileStore | null;
-  /** Decodes and encodes photos (WebAssembly codecs, loaded the runtime's way); null where photos are not taken. */
-  photos?: PhotoCodec | null;
+  /** Makes sent files into stored photos (WebAssembly codecs, run the runtime's way); null where photos are not taken. */
+  photos?: PhotoProcessor | null;
   /** The per-client write limit, shared by the API and the pages' forms (made from the settings when absent). */
   writeLimiter?: WriteLimiter;
 }

@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createPortalServer } from './portal-server.ts';
 import { createPortalRuntime } from '../src/runtime/portal.ts';
 import { filesDirFor, folderFileStore } from '../src/runtime/files-folder.ts';
-import { photoCodec } from '../functions/photo-codec.ts';
-import { nodePhotoWasm } from '../src/runtime/photo-wasm-node.ts';
+import { threadPhotoProcessor } from '../src/runtime/photo-thread.ts';
 import { invalidateProcessCache } from '../src/runtime/process-cache.ts';
 import { closeDb, openClient, openDb } from '../db/local.ts';
 import { countListings, seedSample } from '../db/seed/insert.ts';
@@ -66,7 +65,7 @@ await servePortal({
       await invalidateProcessCache(tags);
       tellOthers({ pagesChanged: tags });
     };
-    const runtime = createPortalRuntime({ db, config, pagesChanged, files: folderFileStore(filesDirFor(config)), photos: photoCodec(nodePhotoWasm) }, { compress: true });
+    const runtime = createPortalRuntime({ db, config, pagesChanged, files: folderFileStore(filesDirFor(config)), photos: threadPhotoProcessor() }, { compress: true });
     const listener = await createPortalServer({ outDir, runtime, turnstile: Boolean(config.TURNSTILE_SITE_KEY) }).catch((error: Error) =>
       fail(`Build di dist/ tidak dapat dimuat: ${error.message}`, 'jalankan npm start tanpa --no-build, atau npm run build.'),
     );

@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createPortalServer } from '../scripts/portal-server.ts';
 import { createPortalRuntime } from '../src/runtime/portal.ts';
 import { folderFileStore } from '../src/runtime/files-folder.ts';
-import { nodePhotoWasm } from '../src/runtime/photo-wasm-node.ts';
-import { photoCodec } from '../functions/photo-codec.ts';
+import { threadPhotoProcessor } from '../src/runtime/photo-thread.ts';
 import { invalidateProcessCache } from '../src/runtime/process-cache.ts';
 import type { AppDeps } from '../functions/deps.ts';
 import { createDb, type Db } from '../db/client.ts';
@@ -97,7 +96,7 @@ export async function freshApp(
       log: options.log ?? (() => {}),
       // As `npm start` keeps them: a folder beside the database, photos through the WebAssembly codecs.
       files: folderFileStore(join(dir, 'files')),
-      photos: photoCodec(nodePhotoWasm),
+      photos: threadPhotoProcessor(),
       pagesChanged: async (tags) => {
         await invalidateProcessCache(tags);
         options.pagesChanged?.(tags);

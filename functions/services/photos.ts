@@ -11,7 +11,6 @@ import { listingPlace } from '../../db/queries/places.ts';
 import type { AppDeps } from '../deps.ts';
 import type { FileStore } from '../files.ts';
 import { announceChange } from '../page-changes.ts';
-import { processPhoto } from '../photo-process.ts';
 import { ownerTokenHash } from './owner.ts';
 
 /** A photo as the API answers it (src/core/api-schemas.ts photoSchema). */
@@ -36,7 +35,7 @@ export async function deletePhotoFiles(files: FileStore | null, rows: PhotoRow[]
 
 function storageOf(deps: Required<AppDeps>) {
   if (!deps.files || !deps.photos) throw new AppError('UNAVAILABLE', messages.photo.unavailable);
-  return { files: deps.files, codec: deps.photos };
+  return { files: deps.files, process: deps.photos };
 }
 
 /**
@@ -46,7 +45,7 @@ function storageOf(deps: Required<AppDeps>) {
  * files written before a refused row are deleted again.
  */
 export async function addPhoto(deps: Required<AppDeps>, msmeId: number, upload: PhotoUpload, actor: string): Promise<PhotoRow> {
-  const { files, codec } = storageOf(deps);
+  const { files, process } = storageOf(deps);
   const fields = photoFieldsSchema.safeParse({ kind: upload.kind, caption: upload.caption });
   const errors = [...(fields.success ? [] : toFieldErrors(fields.error)), ...(upload.file && upload.file.length > 0 ? [] : [{ path: 'photo', message: messages.photo.empty }])];
   if (errors.length > 0 || !fields.success || !upload.file) throw new AppError('VALIDATION_FAILED', messages.validationFailed, { fields: errors });
@@ -54,7 +53,7 @@ export async function addPhoto(deps: Required<AppDeps>, msmeId: number, upload: 
   if ((await photosOf(deps.db, msmeId, { all: true })).length >= MAX_PHOTOS) {
     throw new AppError('VALIDATION_FAILED', messages.validationFailed, { fields: [{ path: 'photo', message: messages.photo.max(MAX_PHOTOS) }] });
   }
-  const photo = await processPhoto(codec, upload.file, 'photo');
+  const photo = await process(upload.file, 'photo');
   const fileKey = `foto/${msmeId}/${randomHex(8)}`;
   const written: string[] = [];
   try {

@@ -4,6 +4,7 @@ import { createPortalRuntime, type PortalRuntime } from './portal.ts';
 import { invalidateProcessCache } from './process-cache.ts';
 import { filesDirFor, folderFileStore } from './files-folder.ts';
 import { photoCodec } from '../../functions/photo-codec.ts';
+import { inProcess } from '../../functions/photo-process.ts';
 import { nodePhotoWasm } from './photo-wasm-node.ts';
 
 let forDev: Promise<PortalRuntime> | undefined;
@@ -18,7 +19,7 @@ export function portalRuntime(locals: { portal?: PortalRuntime }): Promise<Porta
   forDev ??= (async () => {
     const config = parseEnv(process.env);
     const { db } = await openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-    return createPortalRuntime({ db, config, pagesChanged: invalidateProcessCache, files: folderFileStore(filesDirFor(config)), photos: photoCodec(nodePhotoWasm) }, { compress: false });
+    return createPortalRuntime({ db, config, pagesChanged: invalidateProcessCache, files: folderFileStore(filesDirFor(config)), photos: inProcess(photoCodec(nodePhotoWasm)) }, { compress: false });
   })();
   return forDev;
 }
