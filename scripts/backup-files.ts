@@ -1,4 +1,5 @@
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { filePath } from '../db/local-client.ts';
 import { fail } from './cli.ts';
 
@@ -23,4 +24,40 @@ export function localDatabasePath(databaseUrl: string): string {
     );
   }
   return filePath(databaseUrl);
+}
+
+/**
+ * Makes `to` hold exactly the files of `from` (photos: their names never change content, so a
+ * file of the same name and size is already there). Files removed from `from` (a removed
+ * photo, an erased listing) go from `to` too, unless `remove` is false. Returns how many were copied and removed.
+ */
+export function mirrorFolder(from: string, to: string, onProgress?: (done: number, total: number) => void, options: { remove?: boolean } = {}): { copied: number; removed: number; files: number } {
+  const list = (root: string) =>
+    existsSync(root)
+      ? readdirSync(root, { recursive: true, withFileTypes: true })
+          .filter((f) => f.isFile())
+          .map((f) => relative(root, join(f.parentPath, f.name)))
+      : [];
+  const wanted = list(from);
+  const keep = new Set(wanted);
+  let copied = 0;
+  let removed = 0;
+  wanted.forEach((name, i) => {
+    const source = join(from, name);
+    const target = join(to, name);
+    if (!existsSync(target) || statSync(target).size !== statSync(source).size) {
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(source, `${target}.sebagian`);
+      renameSync(`${target}.sebagian`, target);
+      copied++;
+    }
+    if (onProgress && (i % 500 === 0 || i === wanted.length - 1)) onProgress(i + 1, wanted.length);
+  });
+  for (const name of options.remove === false ? [] : list(to)) {
+    if (!keep.has(name)) {
+      rmSync(join(to, name));
+      removed++;
+    }
+  }
+  return { copied, removed, files: wanted.length };
 }

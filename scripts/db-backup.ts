@@ -3,7 +3,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { checkDatabaseFile, copyDatabase, isSound } from '../db/backup.ts';
 import { openClient } from '../db/local.ts';
 import { argValue, fail, loadConfig, say } from './cli.ts';
-import { backupDir, backupName, localDatabasePath } from './backup-files.ts';
+import { backupDir, backupName, localDatabasePath, mirrorFolder } from './backup-files.ts';
+import { filesDirFor } from '../src/runtime/files-folder.ts';
 
 /**
  * `npm run db:backup [-- --out FILE] [--keep N]`: an online, consistent copy of the local
@@ -44,6 +45,16 @@ if (!isSound(check)) {
 renameSync(partial, out);
 const megabytes = (statSync(out).size / 1024 / 1024).toFixed(1);
 say(`Cadangan selesai dalam ${((Date.now() - started) / 1000).toFixed(1)} dtk: ${out} (${megabytes} MB, ${check.listings} listing, utuh).`);
+
+// Photos are files beside the database (db/files/foto/): mirrored beside the backup (db/backups/foto/),
+// new ones copied, removed ones removed, so a copy of db/backups/ holds both.
+const photos = join(filesDirFor(config), 'foto');
+if (existsSync(photos)) {
+  const mirror = join(dirname(out), 'foto');
+  say(`Mencerminkan foto ${photos} ke ${mirror} …`);
+  const done = mirrorFolder(photos, mirror, (n, total) => total > 2000 && say(`  foto ${n} dari ${total}`));
+  say(`Foto: ${done.files} berkas, ${done.copied} baru disalin, ${done.removed} yang sudah dihapus ikut dihapus.`);
+}
 
 if (!given) {
   const old = readdirSync(folder)

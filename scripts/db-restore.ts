@@ -1,10 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { checkDatabaseFile, copyDatabase, isSound } from '../db/backup.ts';
 import { closeDb, openClient, openDb } from '../db/local.ts';
 import { countListings } from '../db/seed/insert.ts';
 import { fail, loadConfig, say } from './cli.ts';
-import { backupDir, backupName, localDatabasePath } from './backup-files.ts';
+import { backupDir, backupName, localDatabasePath, mirrorFolder } from './backup-files.ts';
+import { filesDirFor } from '../src/runtime/files-folder.ts';
 import { runningServer } from './server-lock.ts';
 
 /**
@@ -64,4 +65,10 @@ const listings = await countListings(db);
 await closeDb(client);
 const after = await checkDatabaseFile(target);
 if (!isSound(after)) fail(`Hasil pemulihan tidak utuh (SQLite: ${after.sqlite}; indeks: ${after.fts}).`, 'salinan basis data lama ada di db/backups/ (sebelum-pemulihan-…); pulihkan yang itu atau cadangan lain.');
+// The photos the backup folder mirrors (npm run db:backup) come back beside the database; none are removed.
+const mirror = join(dirname(backup), 'foto');
+if (existsSync(mirror)) {
+  const done = mirrorFolder(mirror, join(filesDirFor(config), 'foto'), undefined, { remove: false });
+  say(`Foto: ${done.copied} berkas dikembalikan dari ${mirror}.`);
+}
 say(`Pemulihan selesai: ${target} berisi ${listings} listing dan lolos kedua pemeriksaan. Jalankan npm start.`);

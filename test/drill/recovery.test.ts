@@ -3,6 +3,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { validRegistration } from '../helpers.ts';
+import { codec, photoPixels } from '../photos/fixtures.ts';
 import { integrityChecks, runCommand, startPortal, tempDir, type RunningPortal } from './portal.ts';
 
 // What owners were told was saved must survive a crash, and a backup taken while they
@@ -81,6 +82,11 @@ describe('crash and backup drills', () => {
     const before: string[] = [];
     for (let round = 0; round < 5; round++) before.push(...((await Promise.all(Array.from({ length: 40 }, (_, i) => register(portal, `Kerupuk Kulit Cadang ${round}-${i}`)))).filter(Boolean) as string[]));
     expect(before.length).toBe(200);
+    // One listing with a photo: its files live beside the database, and the backup keeps them.
+    const owner = (await (await fetch(`${portal.url}/api/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(validRegistration({ name: 'Kerupuk Kulit Berfoto' })) })).json()) as { statusToken: string };
+    const photo = await fetch(`${portal.url}/api/registrations/${owner.statusToken}/photos`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: new Uint8Array(await codec.jpeg(photoPixels(600, 400), 85)) });
+    expect(photo.status).toBe(201);
+    const { thumbnail } = (await photo.json()) as { thumbnail: string };
 
     // Writers keep going during the backup.
     let writing = true;
@@ -108,9 +114,13 @@ describe('crash and backup drills', () => {
     expect(restored.code, restored.output).toBe(0);
     expect((await presentSlugs(fresh.url, before)).size).toBe(200);
     expect(await integrityChecks(fresh.url)).toEqual({ sqlite: 'ok', fts: 'ok' });
+    // The photo (4 files, each with its sidecar) was mirrored beside the backup and came back beside the restored database.
+    expect(backup.output).toMatch(/Foto: 8 berkas, 8 baru disalin/);
+    expect(existsSync(join(source.dir, 'foto', thumbnail.replace(/^\/foto\//, '')))).toBe(true);
     const served = await start(fresh.url);
     const res = await fetch(`${served.url}/api/health`);
     expect(res.status).toBe(200);
+    expect((await fetch(`${served.url}${thumbnail}`)).status).toBe(200);
     expect(await register(served, 'Kerupuk Kulit Setelah Pulih')).toBeDefined();
   });
 
