@@ -39,6 +39,18 @@ export const msmes = sqliteTable(
     /** The platforms it has a store on, comma-separated ("shopee,tokopedia"): kept from store_links by triggers (migration 0017) for the filter counts. */
     platforms: text('platforms').notNull().default(''),
     pirtNumber: text('pirt_number'),
+    /** When the shop is open, as the owner writes it ("Senin-Sabtu 08.00-17.00"). */
+    openingHours: text('opening_hours'),
+    /** Made to order rather than kept in stock ("sesuai pesanan"). */
+    madeToOrder: integer('made_to_order', { mode: 'boolean' }).notNull().default(false),
+    /** Where it delivers ("Kota Bandung; ke luar kota lewat ekspedisi"). */
+    deliveryArea: text('delivery_area'),
+    /** The smallest order, as the owner writes it ("minimal 10 bungkus"). */
+    minOrder: text('min_order'),
+    /** Takes large orders (for shops, offices, government buyers). */
+    bulkOrders: integer('bulk_orders', { mode: 'boolean' }).notNull().default(false),
+    /** A plain link to the shop on Google Maps or OpenStreetMap (src/core/map-link.ts): no map scripts. */
+    mapUrl: text('map_url'),
     /** Lowest and highest product price, kept with the listing so search summaries need no join. */
     priceMin: integer('price_min'),
     priceMax: integer('price_max'),

@@ -67,6 +67,12 @@ export async function listingData(db: DbOrTx, m: typeof msmes.$inferSelect) {
     nib: m.nib,
     halalNumber: m.halalNumber,
     pirtNumber: m.pirtNumber,
+    openingHours: m.openingHours,
+    madeToOrder: m.madeToOrder,
+    deliveryArea: m.deliveryArea,
+    minOrder: m.minOrder,
+    bulkOrders: m.bulkOrders,
+    mapUrl: m.mapUrl,
     storeLinks: links.map((l) => l.url),
     products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax, unit: p.unit })),
     /** When the owner last said the prices hold (the oldest of the products), or null. */

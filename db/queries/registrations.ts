@@ -66,6 +66,12 @@ export function businessFields(reg: Registration) {
     nib: reg.nib ?? null,
     halalNumber: reg.halalNumber ?? null,
     pirtNumber: reg.pirtNumber ?? null,
+    openingHours: reg.openingHours ?? null,
+    madeToOrder: reg.madeToOrder,
+    deliveryArea: reg.deliveryArea ?? null,
+    minOrder: reg.minOrder ?? null,
+    bulkOrders: reg.bulkOrders,
+    mapUrl: reg.mapUrl ?? null,
     ...priceSpan(reg.products),
   };
 }

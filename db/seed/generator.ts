@@ -122,6 +122,12 @@ export function sampleListing(i: number, seed = 32, now = new Date('2026-11-01T0
     ...(food && rnd.chance(0.5) ? { pirtNumber: `${rnd.digits(1)}${rnd.digits(2)}${regency.bpsCode}${rnd.digits(6)}-${rnd.int(27, 31)}` } : {}),
     storeLinks,
     products,
+    // Shop details from what is already drawn (no new draws: the sample stays the same listing for listing).
+    ...(name.length % 4 === 0 ? { openingHours: food ? 'Setiap hari 07.00-20.00' : 'Senin-Sabtu 08.00-17.00' } : {}),
+    madeToOrder: food && name.length % 3 === 0,
+    ...(name.length % 2 === 0 ? { deliveryArea: `${regency.name} dan sekitarnya; luar kota lewat ekspedisi` } : {}),
+    ...(nibVerified && name.length % 3 !== 1 ? { minOrder: food ? '10 bungkus' : '5 buah' } : {}),
+    bulkOrders: nibVerified,
     consent: true,
   };
   const isJuara = rnd.chance(0.1);

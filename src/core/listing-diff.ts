@@ -15,6 +15,12 @@ export interface ListingData {
   nib?: string | null | undefined;
   halalNumber?: string | null | undefined;
   pirtNumber?: string | null | undefined;
+  openingHours?: string | null | undefined;
+  madeToOrder?: boolean | undefined;
+  deliveryArea?: string | null | undefined;
+  minOrder?: string | null | undefined;
+  bulkOrders?: boolean | undefined;
+  mapUrl?: string | null | undefined;
   storeLinks: (string | { url: string })[];
   products: { name: string; priceMin: number; priceMax?: number | null | undefined; unit?: string | null | undefined }[];
 }
@@ -40,6 +46,10 @@ const fields: { field: string; label: string; show: (d: ListingData) => string }
   { field: 'nib', label: 'NIB', show: (d) => d.nib ?? '' },
   { field: 'halalNumber', label: 'Sertifikat halal', show: (d) => d.halalNumber ?? '' },
   { field: 'pirtNumber', label: 'P-IRT', show: (d) => d.pirtNumber ?? '' },
+  { field: 'openingHours', label: 'Jam buka', show: (d) => [d.openingHours ?? '', d.madeToOrder ? 'sesuai pesanan' : ''].filter(Boolean).join('; ') },
+  { field: 'deliveryArea', label: 'Area pengiriman', show: (d) => d.deliveryArea ?? '' },
+  { field: 'minOrder', label: 'Minimal pesanan', show: (d) => [d.minOrder ?? '', d.bulkOrders ? 'terima pesanan partai besar' : ''].filter(Boolean).join('; ') },
+  { field: 'mapUrl', label: 'Tautan peta', show: (d) => d.mapUrl ?? '' },
   { field: 'storeLinks', label: 'Tautan toko', show: (d) => d.storeLinks.map((l) => (typeof l === 'string' ? l : l.url)).join('\n') },
   { field: 'products', label: 'Produk', show: (d) => d.products.map((p) => `${p.name}${p.unit ? ` (${p.unit})` : ''}: ${formatPriceRange(p.priceMin, p.priceMax)}`).join('\n') },
 ];

@@ -6,6 +6,8 @@ import { normaliseStoreLink } from './store-link.ts';
 import { normaliseHalal, normaliseKbli, normaliseNib, normalisePirt, type IdResult } from './identifiers.ts';
 import { parseRupiah } from './rupiah.ts';
 import { freeText } from './free-text.ts';
+import { normaliseMapLink } from './map-link.ts';
+import { cleanText, looksLikeMarkup } from './text.ts';
 
 export const LIMITS = {
   name: [3, 100],
@@ -14,9 +16,12 @@ export const LIMITS = {
   productName: [2, 80],
   productUnit: 30,
   storeLinks: 10,
-  products: 20,
+  products: 24,
   kbliCodes: 10,
   maxPrice: 10_000_000_000,
+  openingHours: 100,
+  deliveryArea: 150,
+  minOrder: 60,
 } as const;
 
 const blankToUndefined = (value: unknown) =>
@@ -121,6 +126,29 @@ const kbliCodes = z
   .pipe(z.array(identifier(normaliseKbli, messages.kbli)).max(LIMITS.kbliCodes, messages.kbliMax(LIMITS.kbliCodes)))
   .transform((codes) => [...new Set(codes)]);
 
+/** A bounded free text whose messages name their field. */
+const namedText = (max: number, message: string) =>
+  optional(
+    z
+      .string({ error: message })
+      .transform(cleanText)
+      .pipe(z.string().max(max, message).refine((t) => !looksLikeMarkup(t), message)),
+  );
+
+/** A tick box: ticked ("1", "on", true) or not; anything else is named. */
+const flag = optional(z.union([z.boolean(), z.enum(['1', 'on', 'true', '0', 'false'])], { error: messages.flagBox })).transform((v) => v === true || v === '1' || v === 'on' || v === 'true');
+
+const mapUrl = optional(
+  z.string({ error: messages.mapLink['not-map'] }).transform((value, ctx) => {
+    const result = normaliseMapLink(value);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: messages.mapLink[result.reason] });
+      return z.NEVER;
+    }
+    return result.url;
+  }),
+);
+
 const consent = z
   .union([z.literal(true), z.literal('true'), z.literal('on'), z.literal('1')], { error: messages.consent })
   .transform(() => true as const);
@@ -144,6 +172,12 @@ export const registrationSchema = z
     pirtNumber: optional(identifier(normalisePirt, messages.pirt)),
     storeLinks,
     products: optional(products).transform((v) => v ?? []),
+    openingHours: namedText(LIMITS.openingHours, messages.openingHours(LIMITS.openingHours)),
+    madeToOrder: flag,
+    deliveryArea: namedText(LIMITS.deliveryArea, messages.deliveryArea(LIMITS.deliveryArea)),
+    minOrder: namedText(LIMITS.minOrder, messages.minOrder(LIMITS.minOrder)),
+    bulkOrders: flag,
+    mapUrl,
     email: optional(z.string().trim().max(254, messages.email).pipe(z.email({ error: messages.email }))),
     consent,
   })

@@ -27,6 +27,12 @@ export function formValues(data: ListingData): Record<string, unknown> {
     nib: data.nib ?? '',
     halalNumber: data.halalNumber ?? '',
     pirtNumber: data.pirtNumber ?? '',
+    openingHours: data.openingHours ?? '',
+    madeToOrder: data.madeToOrder ? '1' : '',
+    deliveryArea: data.deliveryArea ?? '',
+    minOrder: data.minOrder ?? '',
+    bulkOrders: data.bulkOrders ? '1' : '',
+    mapUrl: data.mapUrl ?? '',
     storeLinks: data.storeLinks.map((l) => (typeof l === 'string' ? l : l.url)),
     products: data.products.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax ?? '', unit: p.unit ?? '' })),
   };

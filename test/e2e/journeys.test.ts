@@ -751,6 +751,20 @@ describe('every page type', () => {
     await page.context().close();
   });
 
+  it('shows listings within the first two screens of the home page on a 360x800 phone, the categories in one row', async () => {
+    const page = await phonePage();
+    await page.goto(`${portal.url}/`);
+    const card = (await page.locator('.cards .listing').first().boundingBox())!;
+    const chips = page.locator('.chips-scroll .chips li');
+    const rows = new Set(await chips.evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top))));
+    console.log(`home: first listing at ${Math.round(card.y)} px (two screens: 1,600), categories in ${rows.size} row`);
+    assert.ok(card.y < 2 * phone.height, `first listing at ${card.y}`);
+    assert.equal(rows.size, 1);
+    // No sideways scroll of the page itself: only the category row scrolls.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+    await page.context().close();
+  });
+
   it('is reachable by keyboard, skip link first, with a visible focus ring', async () => {
     const page = await phonePage();
     await page.goto(`${portal.url}/`);

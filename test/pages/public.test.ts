@@ -41,6 +41,15 @@ describe('profiles', () => {
     const page = await res.text();
     const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1] ?? '{}') as Record<string, unknown>;
     expect(ld['@type']).toBe('LocalBusiness');
+    // Products as schema.org offers in rupiah: a price, or a low and high price for a range.
+    const offers = (ld['makesOffer'] ?? []) as Record<string, unknown>[];
+    expect(offers.length).toBe((page.match(/<li><span>/g) ?? []).length);
+    for (const offer of offers) {
+      expect(offer['priceCurrency']).toBe('IDR');
+      expect(offer['itemOffered']).toMatchObject({ '@type': 'Product', name: expect.any(String) });
+      if (offer['@type'] === 'AggregateOffer') expect(offer['lowPrice'] as number).toBeLessThan(offer['highPrice'] as number);
+      else expect(offer).toMatchObject({ '@type': 'Offer', price: expect.any(Number) });
+    }
     expect(ld['url']).toBe(`http://localhost:4321/umkm/${m.slug}/`);
     expect(page).toContain(`<link rel="canonical" href="http://localhost:4321/umkm/${m.slug}/">`);
     expect(page).toContain('property="og:title"');
