@@ -8,6 +8,15 @@ export const messages = {
   tooShort: (min: number) => `Terlalu pendek: minimal ${min} karakter.`,
   tooLong: (max: number) => `Terlalu panjang: maksimal ${max} karakter.`,
   noMarkup: 'Tidak boleh berisi kode HTML atau skrip (tanda < dan >).',
+  /** Messages that name their field and say what to do: "Isi nama usaha, minimal 3 huruf." */
+  named: (label: string) => {
+    const title = label.charAt(0).toUpperCase() + label.slice(1);
+    return {
+      short: (min: number) => (min <= 1 ? `Isi ${label}.` : `Isi ${label}, minimal ${min} huruf.`),
+      long: (max: number) => `${title}: paling panjang ${max} huruf.`,
+      markup: `${title}: tanpa kode HTML atau skrip (tanda < dan >).`,
+    };
+  },
   category: 'Pilih salah satu kategori yang tersedia.',
   regency: 'Pilih kabupaten/kota di Jawa Barat.',
   district: 'Pilih kecamatan yang ada di kabupaten/kota tersebut.',
@@ -17,13 +26,13 @@ export const messages = {
   nib: 'NIB terdiri dari 13 angka, seperti tertera di dokumen OSS.',
   pirt: 'Nomor P-IRT terdiri dari 15 angka, misalnya 2063273010234-27.',
   halal: 'Nomor sertifikat halal diawali "ID" lalu angka, misalnya ID32110000123450123.',
-  storeLinksMin: 'Isi minimal satu tautan toko online atau media sosial usaha Anda.',
+  storeLinksMin: 'Tautan toko: isi minimal satu tautan toko online atau media sosial usaha Anda.',
   storeLinksMax: (max: number) => `Paling banyak ${max} tautan toko.`,
-  storeLinkDuplicate: 'Tautan ini sudah diisi di atas.',
+  storeLinkDuplicate: 'Tautan toko: tautan ini sudah diisi di atas.',
   productsMax: (max: number) => `Paling banyak ${max} produk.`,
-  price: 'Tulis harga dalam rupiah, misalnya 15000 atau 15.000.',
-  priceOrder: 'Harga tertinggi tidak boleh lebih kecil dari harga terendah.',
-  priceMax: 'Harga terlalu besar.',
+  price: 'Harga: tulis dalam rupiah, misalnya 15000 atau 15.000.',
+  priceOrder: 'Sampai harga: harga tertinggi tidak boleh lebih kecil dari harga terendah.',
+  priceMax: 'Harga: terlalu besar, periksa jumlah nolnya.',
   openingHours: (max: number) => `Jam buka: paling panjang ${max} huruf, misalnya "Senin-Sabtu 08.00-17.00".`,
   deliveryArea: (max: number) => `Area pengiriman: paling panjang ${max} huruf, misalnya "Kota Bandung; luar kota lewat ekspedisi".`,
   minOrder: (max: number) => `Minimal pesanan: paling panjang ${max} huruf, misalnya "10 bungkus".`,
@@ -135,21 +144,21 @@ export const messages = {
 } as const;
 
 export const phoneMessages: Record<Extract<PhoneResult, { ok: false }>['reason'], string> = {
-  empty: 'Wajib diisi: nomor WhatsApp usaha, misalnya 0812-3456-7890.',
-  characters: 'Nomor hanya boleh berisi angka, spasi, titik, tanda hubung atau awalan +.',
-  not_mobile: 'Gunakan nomor ponsel Indonesia yang terdaftar di WhatsApp (diawali 08 atau +628).',
-  length: 'Jumlah angka nomor ponsel tidak sesuai (biasanya 10 sampai 13 angka, diawali 08).',
+  empty: 'Isi nomor WhatsApp usaha, misalnya 0812-3456-7890.',
+  characters: 'Nomor WhatsApp: hanya angka, spasi, titik, tanda hubung atau awalan +.',
+  not_mobile: 'Nomor WhatsApp: gunakan nomor ponsel Indonesia yang terdaftar di WhatsApp (diawali 08 atau +628).',
+  length: 'Nomor WhatsApp: jumlah angka nomor ponsel tidak sesuai (biasanya 10 sampai 13 angka, diawali 08).',
 };
 
 const known = platforms.filter((p) => !p.legacy).map((p) => p.name);
 
 export const storeLinkMessages: Record<StoreLinkReason, string> = {
-  empty: 'Wajib diisi.',
-  not_url: 'Ini bukan tautan yang valid. Salin tautan dari aplikasi toko Anda, misalnya https://www.tokopedia.com/namatoko.',
-  not_https: 'Hanya tautan yang diawali https:// yang diterima.',
-  credentials: 'Tautan tidak boleh berisi nama pengguna atau kata sandi.',
-  port: 'Tautan tidak boleh berisi nomor port.',
-  unknown_host: `Platform ini belum dikenali. Gunakan tautan dari ${known.join(', ')}.`,
-  not_shop_page: 'Tautan ini bukan halaman toko. Buka halaman toko Anda (bukan halaman produk atau pencarian) lalu salin tautannya.',
-  too_long: 'Tautan terlalu panjang.',
+  empty: 'Isi tautan toko, misalnya https://shopee.co.id/namatoko.',
+  not_url: 'Tautan toko: ini bukan tautan yang valid. Salin tautan dari aplikasi toko Anda, misalnya https://www.tokopedia.com/namatoko.',
+  not_https: 'Tautan toko: hanya tautan yang diawali https:// yang diterima.',
+  credentials: 'Tautan toko: tidak boleh berisi nama pengguna atau kata sandi.',
+  port: 'Tautan toko: tidak boleh berisi nomor port.',
+  unknown_host: `Tautan toko: platform ini belum dikenali. Gunakan tautan dari ${known.join(', ')}.`,
+  not_shop_page: 'Tautan toko: ini bukan halaman toko. Buka halaman toko Anda (bukan halaman produk atau pencarian) lalu salin tautannya.',
+  too_long: 'Tautan toko: terlalu panjang.',
 };

@@ -90,11 +90,11 @@ const storeLinks = z
   });
 
 const product = z.strictObject({
-  name: freeText(LIMITS.productName[0], LIMITS.productName[1]),
+  name: freeText(LIMITS.productName[0], LIMITS.productName[1], 'nama produk'),
   priceMin: rupiah,
   priceMax: optional(rupiah),
   /** The unit or pack the price is for ("250 g", "isi 10", "per kg"). */
-  unit: optional(freeText(1, LIMITS.productUnit)),
+  unit: optional(freeText(1, LIMITS.productUnit, 'ukuran atau isi')),
 });
 
 const products = z
@@ -159,13 +159,13 @@ const consent = z
  */
 export const registrationSchema = z
   .strictObject({
-    name: freeText(LIMITS.name[0], LIMITS.name[1]),
-    description: freeText(LIMITS.description[0], LIMITS.description[1]),
+    name: freeText(LIMITS.name[0], LIMITS.name[1], 'nama usaha'),
+    description: freeText(LIMITS.description[0], LIMITS.description[1], 'cerita usaha'),
     category: z.enum(categorySlugs, { error: messages.category }),
     kbliCodes: optional(kbliCodes).transform((v) => v ?? []),
     regencyCode: z.string({ error: messages.regency }).refine((c) => findRegency(c) !== undefined, messages.regency),
     districtCode: z.string({ error: messages.district }),
-    address: optional(freeText(1, LIMITS.address)),
+    address: optional(freeText(1, LIMITS.address, 'alamat usaha')),
     whatsapp: phone,
     nib: optional(identifier(normaliseNib, messages.nib)),
     halalNumber: optional(identifier(normaliseHalal, messages.halal)),

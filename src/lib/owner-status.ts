@@ -1,3 +1,5 @@
+import type { OwnListing } from '../../db/queries/owner.ts';
+import { priceAge, PRICE_STALE_DAYS } from '../core/price-age.ts';
 import { formatPhoneLocal } from '../core/phone.ts';
 import type { ListingData } from '../core/listing-diff.ts';
 
@@ -49,3 +51,28 @@ export const ownerNotices = {
   ditolak: 'Undangan ditolak. Data usaha yang diisi program untuk Anda sudah dihapus.',
   email: 'Salinan tautan ini juga sudah dikirim ke email Anda. Periksa juga folder spam.',
 } as const;
+
+/** The one thing the owner should do next, shown first on their private page. */
+export interface NextStep {
+  title: string;
+  text: string;
+  href?: string;
+  label?: string;
+}
+
+/**
+ * What comes next for this listing, in order of what matters: fix a refused registration,
+ * a store link that stopped working, add photos, confirm old prices, wait for review, or
+ * share the profile. None for an invitation (its own box says it) or a removed listing.
+ */
+export function nextStep(own: Pick<OwnListing, 'listing' | 'linkProblems' | 'photos' | 'current'>, base: string, now: Date): NextStep | undefined {
+  const { status, slug } = own.listing;
+  if (status === 'invited' || status === 'removed') return undefined;
+  if (status === 'rejected') return { title: 'Perbaiki lalu kirim lagi', text: 'Baca alasan petugas di atas, perbaiki datanya, lalu kirim lagi untuk diperiksa.', href: `${base}/ubah`, label: 'Perbaiki data usaha' };
+  if (status === 'published' && own.linkProblems.length > 0) return { title: 'Periksa tautan toko Anda', text: 'Ada tautan toko yang tidak dapat dibuka (lihat di bawah). Perbarui atau hapus tautannya.', href: `${base}/ubah`, label: 'Perbarui tautan toko' };
+  if (own.photos.length === 0) return { title: 'Tambahkan foto produk', text: 'Profil dengan foto lebih sering dibuka pembeli. Foto pertama tampil paling atas di profil dan di daftar.', href: '#foto', label: 'Tambah foto' };
+  const age = own.current.products.length > 0 ? priceAge(own.current.pricesConfirmedAt, now) : undefined;
+  if (status === 'published' && (!own.current.pricesConfirmedAt || age?.stale)) return { title: 'Pastikan harga masih berlaku', text: `Harga yang lebih dari ${PRICE_STALE_DAYS} hari ditandai lama bagi pembeli. Satu ketukan di bagian Harga produk.`, href: '#harga', label: 'Ke harga produk' };
+  if (status === 'pending') return { title: 'Tunggu pemeriksaan petugas', text: 'Biasanya 1–3 hari kerja. Simpan tautan pribadi di bawah supaya Anda bisa melihat statusnya kapan saja.' };
+  return { title: 'Bagikan profil usaha Anda', text: 'Kirim tautan profil ke pelanggan dan grup WhatsApp, atau cetak poster dengan kode QR untuk tempat usaha.', href: `/umkm/${slug}/`, label: 'Lihat dan bagikan profil' };
+}

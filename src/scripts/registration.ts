@@ -10,8 +10,24 @@ const form = document.querySelector<HTMLFormElement>('[data-registration-form]')
 const regency = form?.querySelector<HTMLSelectElement>('[data-regency-select]');
 const district = form?.querySelector<HTMLSelectElement>('[data-district-select]');
 
-function narrowDistricts() {
+let allDistricts: Promise<Record<string, { name: string; districts: [string, string][] }>> | undefined;
+
+/** A kabupaten/kota's kecamatan group, fetched once from /kecamatan.json when the page listed only its own. */
+async function ensureGroup(code: string) {
+  if (!district || !code || district.querySelector(`optgroup[data-regency="${CSS.escape(code)}"]`)) return;
+  allDistricts ??= fetch('/kecamatan.json').then((r) => r.json());
+  const entry = (await allDistricts)[code];
+  if (!entry || district.querySelector(`optgroup[data-regency="${CSS.escape(code)}"]`)) return;
+  const group = document.createElement('optgroup');
+  group.label = entry.name;
+  group.dataset['regency'] = code;
+  for (const [value, label] of entry.districts) group.append(new Option(label, value));
+  district.append(group);
+}
+
+async function narrowDistricts() {
   if (!regency || !district) return;
+  await ensureGroup(regency.value).catch(() => undefined);
   for (const group of district.querySelectorAll('optgroup')) {
     const match = group.dataset['regency'] === regency.value;
     group.hidden = !match;
@@ -72,9 +88,51 @@ function showErrors(errors: { path: string; message: string }[]) {
   summary.focus();
 }
 
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+const filled = (c: Control) => (c instanceof HTMLInputElement && c.type === 'checkbox' ? c.checked : c.value.trim() !== '');
+
+/**
+ * The form's sections with progress: each section's link in the list at the top marked done
+ * once its required fields hold something (an optional section once anything is filled),
+ * and how many of the required sections are done. The list is plain links without JavaScript.
+ */
+function showProgress() {
+  if (!form) return;
+  let done = 0;
+  let required = 0;
+  for (const step of form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-step]')) {
+    const controls = [...step.querySelectorAll<Control>('input:not([type="hidden"]), select, textarea')];
+    const mustHave = controls.filter((c) => c.required);
+    const complete = step.dataset['step'] === 'wajib' ? mustHave.every(filled) : controls.some(filled);
+    if (step.dataset['step'] === 'wajib') {
+      required++;
+      if (complete) done++;
+    }
+    const link = form.querySelector<HTMLAnchorElement>(`[data-step-link="${step.id.replace(/^bagian-/, '')}"]`);
+    if (link) {
+      link.classList.toggle('done', complete);
+      let mark = link.querySelector<HTMLElement>('.sr-only');
+      if (!mark) {
+        mark = document.createElement('span');
+        mark.className = 'sr-only';
+        link.append(mark);
+      }
+      mark.textContent = complete ? ' (sudah diisi)' : '';
+    }
+  }
+  const out = form.querySelector<HTMLElement>('[data-form-progress]');
+  if (out) {
+    out.hidden = false;
+    out.textContent = done === required ? `Semua ${required} bagian wajib sudah diisi. Periksa lalu kirim.` : `Bagian wajib yang sudah diisi: ${done} dari ${required}.`;
+  }
+}
+
 if (form) {
-  regency?.addEventListener('change', narrowDistricts);
-  narrowDistricts();
+  form.addEventListener('input', showProgress);
+  form.addEventListener('change', showProgress);
+  showProgress();
+  regency?.addEventListener('change', () => void narrowDistricts());
+  void narrowDistricts();
   for (const input of form.querySelectorAll<HTMLInputElement>('input[name^="storeLinks."]')) {
     input.addEventListener('input', () => showLinkStatus(input));
     showLinkStatus(input);

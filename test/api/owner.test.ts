@@ -24,18 +24,34 @@ async function publish(id: number) {
 const put = (token: string, body: Record<string, unknown>) => app.request(`/api/registrations/${token}`, { ...json(body), method: 'PUT' });
 
 describe('the owner changes a listing through the private link', () => {
-  it('shows the stored data in a form with the version, on a page nobody caches or refers from', async () => {
+  it('shows the status and one next step first, and the stored data in a form with the version on its own page, neither cached nor referred from', async () => {
     const { statusToken } = await register('Kopi Tubruk Mang Ujang');
     const res = await app.request(`/status/${statusToken}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('referrer-policy')).toBe('same-origin');
     expect(res.headers.get('content-security-policy')).not.toContain('wasm-unsafe-eval');
     const html = await res.text();
-    expect(html).toContain(`action="/status/${statusToken}/ubah"`);
-    expect(html).toContain('value="Kopi Tubruk Mang Ujang"');
-    expect(html).toContain('name="version" value="1"');
-    expect(html).toContain('value="0812-3456-7890"');
-    expect(html).toContain(`action="/status/${statusToken}/hapus"`);
+    // The status, then the one next step (no photo yet: add one), before the link to keep; no edit form here.
+    expect(html.indexOf('Menunggu verifikasi')).toBeLessThan(html.indexOf('Langkah berikutnya:'));
+    expect(html.indexOf('Langkah berikutnya:')).toBeLessThan(html.indexOf('Simpan tautan ini'));
+    expect(html).toMatch(/Langkah berikutnya:<\/span> Tambahkan foto produk/);
+    expect(html).not.toContain('name="version"');
+    expect(html).toContain(`href="/status/${statusToken}/ubah"`);
+
+    const edit = await app.request(`/status/${statusToken}/ubah`);
+    expect(edit.status).toBe(200);
+    expect(edit.headers.get('cache-control')).toBe('no-store');
+    expect(edit.headers.get('referrer-policy')).toBe('same-origin');
+    const form = await edit.text();
+    expect(form).toContain(`action="/status/${statusToken}/ubah"`);
+    expect(form).toContain('value="Kopi Tubruk Mang Ujang"');
+    expect(form).toContain('name="version" value="1"');
+    expect(form).toContain('value="0812-3456-7890"');
+    expect(form).toContain(`action="/status/${statusToken}/hapus"`);
+    // The kecamatan of its own kabupaten/kota only (Kota Bandung: 30), not all 628 of Jawa Barat.
+    const district = /<select id="f-districtCode"[\s\S]*?<\/select>/.exec(form)![0];
+    expect(district.match(/<option value="32\./g)).toHaveLength(30);
+    expect((await app.request('/status/pendek/ubah')).status).toBe(404);
     // One tap sends the private link to the owner's own WhatsApp, so it is kept where they look.
     const chat = /href="(https:\/\/wa\.me\/6281234567890\?text=[^"]+)"/.exec(html)?.[1];
     expect(chat).toBeDefined();
@@ -68,9 +84,8 @@ describe('the owner changes a listing through the private link', () => {
       ['superseded', 'Dodol Ibu Imas Garut'],
       ['pending', 'Dodol Asli Ibu Imas'],
     ]);
-    const page = await (await app.request(`/status/${statusToken}`)).text();
-    expect(page).toContain('Perubahan menunggu verifikasi');
-    expect(page).toContain('value="Dodol Asli Ibu Imas"');
+    expect(await (await app.request(`/status/${statusToken}`)).text()).toContain('Perubahan menunggu verifikasi');
+    expect(await (await app.request(`/status/${statusToken}/ubah`)).text()).toContain('value="Dodol Asli Ibu Imas"');
   });
 
   it('answers a form with mistakes with the page again, values kept, and writes nothing', async () => {

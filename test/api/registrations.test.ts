@@ -48,7 +48,7 @@ describe('POST /api/registrations', () => {
   });
 
   const bad: [string, Record<string, unknown>, string][] = [
-    ['name', { name: '' }, 'Terlalu pendek'],
+    ['name', { name: '' }, 'Isi nama usaha, minimal 3 huruf.'],
     ['name', { name: '<script>alert(1)</script>' }, 'HTML'],
     ['description', { description: 'pendek' }, 'minimal 20'],
     ['category', { category: 'senjata' }, 'kategori'],
