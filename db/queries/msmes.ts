@@ -157,3 +157,25 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
   }
   return out;
 }
+
+/** The products of these listings with the shop each belongs to (and its first photo), for products as search results. */
+export async function productsOfListings(db: DbOrTx, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      msmeId: products.msmeId,
+      name: products.name,
+      priceMin: products.priceMin,
+      priceMax: products.priceMax,
+      unit: products.unit,
+      slug: msmes.slug,
+      shop: msmes.name,
+      districtCode: msmes.districtCode,
+      regencyCode: msmes.regencyCode,
+      photo: sql<string | null>`(SELECT file_key FROM msme_photos p WHERE p.msme_id = ${msmes.id} AND p.status = 'published' ORDER BY p.position, p.id LIMIT 1)`,
+    })
+    .from(products)
+    .innerJoin(msmes, eq(msmes.id, products.msmeId))
+    .where(and(inArray(products.msmeId, ids), eq(msmes.status, 'published')))
+    .orderBy(asc(products.msmeId), asc(products.position));
+}

@@ -1,4 +1,7 @@
 import { AppError, type FieldError } from '../core/errors.ts';
+import { productsOfListings } from '../../db/queries/msmes.ts';
+import { productMatches } from '../core/product-match.ts';
+
 import { categoriesNamed, ftsMatch, parseSearchQuery, type SearchSpec } from '../core/search.ts';
 import { districtInQuery, placeInQuery } from '../core/query-places.ts';
 import { categories, findRegency } from '../core/reference.ts';
@@ -8,6 +11,9 @@ import { closestWords } from '../../db/queries/vocabulary.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { facetCounts } from '../../db/queries/facets.ts';
 import { facetView, FILTER_PARAMS, filterParams, readFilters, writeFilters, type PageFilters } from './facets.ts';
+
+/** Products shown above the shops on a search page. */
+const PRODUCTS_SHOWN = 12;
 
 /** Results per page of the search page. */
 export const SEARCH_PAGE_SIZE = 20;
@@ -128,7 +134,15 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
     const literally = readFromWords ? ({ persis: '1' } as const) : {};
     const keep: [string, string][] = [...(query.q ? [['q', query.q] as [string, string]] : []), ...(readFromWords ? [['persis', '1'] as [string, string]] : [])];
     const facets = facetView(understood, counts, (f) => searchHref({ q: query.q, filters: f, ...literally }, 1), { keep });
-    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, elsewhere, nearby, place, meant, facets };
+    // Products as results: the products of this page's shops whose names have the words, in the shops' order.
+    const order = new Map(result.items.map((m, i) => [m.id, i]));
+    const matchingProducts = query.q
+      ? (await productsOfListings(db, result.items.map((m) => m.id)))
+          .filter((p) => productMatches(p, query.q))
+          .sort((a, b) => (order.get(a.msmeId) ?? 0) - (order.get(b.msmeId) ?? 0))
+          .slice(0, PRODUCTS_SHOWN)
+      : [];
+    return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, elsewhere, nearby, place, meant, facets, products: matchingProducts };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const ourName: Record<string, string> = { ...Object.fromEntries(Object.entries(FILTER_PARAMS).map(([ours, api]) => [api, ours])), page: 'halaman' };

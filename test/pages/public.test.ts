@@ -7,7 +7,7 @@ import { openDb } from '../../db/local.ts';
 import { seedSample } from '../../db/seed/insert.ts';
 import { createListing } from '../../db/queries/registrations.ts';
 import { approve } from '../../db/queries/review.ts';
-import { msmes } from '../../db/schema.ts';
+import { msmes, products } from '../../db/schema.ts';
 import { registrationSchema } from '../../src/core/registration.ts';
 import { changedTags } from '../../src/core/page-tags.ts';
 import { districtInQuery, placeInQuery } from '../../src/core/query-places.ts';
@@ -138,6 +138,20 @@ describe('search on the server', () => {
     const shown = [...page.matchAll(/<h3><a href="\/umkm\/([a-z0-9-]+)\/">/g)].map((m) => m[1]);
     expect(shown).toEqual(api.items.map((i) => i.slug));
     expect(page).toContain(`${api.total} hasil`);
+  });
+
+  it('shows the matching products of the shops found, with price, unit, shop and kecamatan, above the shops', async () => {
+    const [product] = await db.select({ name: products.name, unit: products.unit, msmeId: products.msmeId }).from(products).innerJoin(msmes, eq(msmes.id, products.msmeId)).where(eq(msmes.status, 'published')).limit(1);
+    const word = product!.name.split(' ')[0]!;
+    const page = await html(`/cari/?q=${encodeURIComponent(word)}`);
+    const strip = /<ul class="product-strip">([\s\S]*?)<\/ul>/.exec(page)?.[1] ?? '';
+    const names = [...strip.matchAll(/<strong>([^<]+)<\/strong>/g)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name.toLowerCase()).toContain(word.toLowerCase().slice(0, 4));
+    expect(strip).toMatch(/class="product-price">Rp/);
+    expect(page.indexOf('product-strip')).toBeLessThan(page.indexOf('<ul class="cards">'));
+    // No products for a browse without words.
+    expect(await html('/cari/?kategori=kuliner')).not.toContain('product-strip');
   });
 
   it('names the field of a bad value with status 400 and runs no search', async () => {
