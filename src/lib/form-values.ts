@@ -18,3 +18,13 @@ export interface FormState {
   values: Record<string, unknown>;
   errors: FieldError[];
 }
+
+/** Nested form values back as the form's own fields ("products.0.name" = …), for hidden inputs that carry them to the next step. */
+export function formFields(values: Record<string, unknown>, prefix = ''): [string, string][] {
+  return Object.entries(values).flatMap(([key, value]): [string, string][] => {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (value === null || value === undefined || value === '') return [];
+    if (typeof value === 'object') return formFields(value as Record<string, unknown>, name);
+    return [[name, String(value)]];
+  });
+}

@@ -4,6 +4,7 @@ import { messages } from '../core/messages.ts';
 /** Pages that take a form post (each answers it itself); every other page is read only. */
 const FORM_TARGETS = new Set([
   '/daftar/kirim',
+  '/daftar/pratinjau',
   '/umkm/[slug]/lapor',
   '/status/[token]/ubah',
   '/status/[token]/hapus',

@@ -141,6 +141,8 @@ if (form) {
   // owner's and the mentor's forms post as plain forms.
   const api = form.dataset['api'];
   if (api) form.addEventListener('submit', async (event) => {
+    // The preview goes to its own page as a plain form post.
+    if ((event.submitter as HTMLElement | null)?.hasAttribute('data-preview-button')) return;
     event.preventDefault();
     const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
     if (button) {
