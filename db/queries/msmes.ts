@@ -4,6 +4,7 @@ import type { SearchSpec } from '../../src/core/search.ts';
 import type { DbOrTx } from '../client.ts';
 import { msmes, products, storeLinks } from '../schema.ts';
 import { photosOf } from './photos.ts';
+import { shopDetailsOf } from './registrations.ts';
 
 /**
  * A listing as a card shows it, as one JSON array built inside SQLite, with the platforms
@@ -97,12 +98,7 @@ function toPublicMsme(m: MsmeRow, links: (typeof storeLinks.$inferSelect)[], ite
     nibVerifiedAt: m.nibVerifiedAt,
     halalNumber: m.halalNumber,
     pirtNumber: m.pirtNumber,
-    openingHours: m.openingHours,
-    madeToOrder: m.madeToOrder,
-    deliveryArea: m.deliveryArea,
-    minOrder: m.minOrder,
-    bulkOrders: m.bulkOrders,
-    mapUrl: m.mapUrl,
+    ...shopDetailsOf(m),
     verification: m.verification,
     verifiedAt: m.verifiedAt,
     isJuara: m.isJuara,

@@ -4,7 +4,7 @@ import { AppError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
 import type { Db, DbOrTx, Tx } from '../client.ts';
 import { auditLog, msmeRevisions, msmes, products, storeLinks } from '../schema.ts';
-import { businessFields, childRows } from './registrations.ts';
+import { businessFields, childRows, shopDetailsOf } from './registrations.ts';
 import { syncSearchIndex } from './search-index.ts';
 import { bumpVersion } from './version.ts';
 import { failingLinks } from './link-checks.ts';
@@ -67,12 +67,7 @@ export async function listingData(db: DbOrTx, m: typeof msmes.$inferSelect) {
     nib: m.nib,
     halalNumber: m.halalNumber,
     pirtNumber: m.pirtNumber,
-    openingHours: m.openingHours,
-    madeToOrder: m.madeToOrder,
-    deliveryArea: m.deliveryArea,
-    minOrder: m.minOrder,
-    bulkOrders: m.bulkOrders,
-    mapUrl: m.mapUrl,
+    ...shopDetailsOf(m),
     storeLinks: links.map((l) => l.url),
     products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax, unit: p.unit })),
     /** When the owner last said the prices hold (the oldest of the products), or null. */

@@ -51,6 +51,16 @@ function priceSpan(items: { priceMin: number; priceMax?: number | null | undefin
   return { priceMin: Math.min(...items.map((p) => p.priceMin)), priceMax: Math.max(...items.map((p) => p.priceMax ?? p.priceMin)) };
 }
 
+/** How a listing takes orders, as stored (the profile, the owner's form and the review read the same). */
+export const shopDetailsOf = (m: Pick<typeof msmes.$inferSelect, 'openingHours' | 'madeToOrder' | 'deliveryArea' | 'minOrder' | 'bulkOrders' | 'mapUrl'>) => ({
+  openingHours: m.openingHours,
+  madeToOrder: m.madeToOrder,
+  deliveryArea: m.deliveryArea,
+  minOrder: m.minOrder,
+  bulkOrders: m.bulkOrders,
+  mapUrl: m.mapUrl,
+});
+
 /** The business fields of a registration, as stored on its msmes row. */
 export function businessFields(reg: Registration) {
   return {

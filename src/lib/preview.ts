@@ -1,32 +1,19 @@
 import type { PublicProfile } from '../../db/queries/msmes.ts';
 import type { Registration } from '../core/registration.ts';
+import { businessFields } from '../../db/queries/registrations.ts';
 
 /**
  * A registration as its public profile would show it once approved: no photos yet (they
  * come after sending, on the status page), the owner's word as its verification.
  */
 export function previewProfile(reg: Registration, now: Date): PublicProfile {
+  // The stored shape of its business fields, without what a profile never shows.
+  const { email: _email, priceMin: _min, priceMax: _max, ...fields } = businessFields(reg);
   return {
+    ...fields,
     slug: 'pratinjau',
-    name: reg.name,
-    description: reg.description,
-    category: reg.category,
-    kbliCodes: reg.kbliCodes,
     kbliEdition: '2020',
-    regencyCode: reg.regencyCode,
-    districtCode: reg.districtCode,
-    address: reg.address ?? null,
-    whatsapp: reg.whatsapp,
-    nib: reg.nib ?? null,
     nibVerifiedAt: null,
-    halalNumber: reg.halalNumber ?? null,
-    pirtNumber: reg.pirtNumber ?? null,
-    openingHours: reg.openingHours ?? null,
-    madeToOrder: reg.madeToOrder,
-    deliveryArea: reg.deliveryArea ?? null,
-    minOrder: reg.minOrder ?? null,
-    bulkOrders: reg.bulkOrders,
-    mapUrl: reg.mapUrl ?? null,
     verification: 'self',
     verifiedAt: null,
     isJuara: false,

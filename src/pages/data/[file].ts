@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { fileResponse } from '../../lib/file-response.ts';
 import { latestOpenData, OPEN_DATA_NAME, snapshotKey, type OpenDataFormat } from '../../../functions/services/open-data.ts';
 
 /**
@@ -23,23 +24,9 @@ export const GET: APIRoute = async ({ params, request, locals }) => {
   if (!file) return text(404, `Tidak ada snapshot tanggal ${date}. Snapshot disimpan 7 hari; lihat /data/ untuk yang terbaru.`);
   const headers = new Headers({
     'content-type': 'application/gzip',
-    etag: file.etag,
-    'last-modified': file.uploaded.toUTCString(),
     // The newest may change tomorrow; a dated one never changes.
     'cache-control': match[1] ? 'public, max-age=86400, immutable' : 'public, max-age=3600',
     'content-disposition': `attachment; filename="${OPEN_DATA_NAME}-${date}.${format}.gz"`,
   });
-  const since = Date.parse(request.headers.get('if-modified-since') ?? '');
-  const tags = request.headers.get('if-none-match');
-  const fresh = tags !== null ? tags.split(',').some((t) => t.trim().replace(/^W\//, '') === file.etag || t.trim() === '*') : !Number.isNaN(since) && Math.floor(file.uploaded.getTime() / 1000) <= Math.floor(since / 1000);
-  if (fresh) {
-    await file.body.cancel();
-    return new Response(null, { status: 304, headers });
-  }
-  headers.set('content-length', String(file.size));
-  if (request.method === 'HEAD') {
-    await file.body.cancel();
-    return new Response(null, { status: 200, headers });
-  }
-  return new Response(file.body, { status: 200, headers });
+  return fileResponse(file, request, headers);
 };

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { fileResponse } from '../../lib/file-response.ts';
 
 /**
  * A listing's photo files, /foto/<listing>/<key>-<800.webp|thumb.webp|og.jpg>, from the file
@@ -16,21 +17,6 @@ export const GET: APIRoute = async ({ params, request, locals }) => {
   if (!NAME.test(path) || !files) return missing();
   const file = await files.get(`foto/${path}`);
   if (!file) return missing();
-  const headers = new Headers({
-    'content-type': file.contentType,
-    etag: file.etag,
-    'cache-control': 'public, max-age=86400',
-    'x-content-type-options': 'nosniff',
-  });
-  const tags = request.headers.get('if-none-match');
-  if (tags !== null && tags.split(',').some((t) => t.trim().replace(/^W\//, '') === file.etag)) {
-    await file.body.cancel();
-    return new Response(null, { status: 304, headers });
-  }
-  headers.set('content-length', String(file.size));
-  if (request.method === 'HEAD') {
-    await file.body.cancel();
-    return new Response(null, { status: 200, headers });
-  }
-  return new Response(file.body, { status: 200, headers });
+  const headers = new Headers({ 'content-type': file.contentType, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' });
+  return fileResponse(file, request, headers);
 };
