@@ -253,6 +253,11 @@ describe('an owner opening a shop window from a phone', () => {
     }
     const wa = (await page.getByRole('link', { name: /WhatsApp/ }).first().boundingBox())!;
     console.log(`shop window: buy buttons end at ${Math.round(wa.y + wa.height)} px of 800; CLS ${shift[0]}`);
+    // The A4 poster shows the best photo and still prints on one A4 sheet.
+    await page.goto(`${portal.url}/poster/${stored.slug}/?ukuran=a4`);
+    assert.ok(await page.locator('img.poster-photo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0));
+    const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    assert.deepEqual([...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((b) => [Math.round(Number(b[1])), Math.round(Number(b[2]))]), [[595, 842]]);
     await page.context().close();
   });
 });
