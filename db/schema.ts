@@ -160,6 +160,8 @@ export const products = sqliteTable(
     priceMax: integer('price_max'),
     /** The unit or pack the price is for, as the owner writes it: "250 g", "isi 10", "per kg". */
     unit: text('unit'),
+    /** A direct link to this product on a marketplace (src/core/store-link.ts normaliseProductLink), if the owner gave one. */
+    url: text('url'),
     /** When the owner last said the price holds (registration, a change, or one tap on the status page). */
     priceConfirmedAt: integer('price_confirmed_at', { mode: 'timestamp_ms' }),
     position: integer('position').notNull(),

@@ -107,7 +107,7 @@ function toPublicMsme(m: MsmeRow, links: (typeof storeLinks.$inferSelect)[], ite
     updatedAt: m.updatedAt,
     // A link the checker found gone twice, a week apart, leaves the public face (the owner and staff still see it).
     storeLinks: links.filter((l) => l.checkState !== 'gone').map((l) => ({ platform: l.platform, url: l.url })),
-    products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax, unit: p.unit, priceConfirmedAt: p.priceConfirmedAt })),
+    products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax, unit: p.unit, url: p.url, priceConfirmedAt: p.priceConfirmedAt })),
   };
 }
 

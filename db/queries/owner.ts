@@ -69,7 +69,7 @@ export async function listingData(db: DbOrTx, m: typeof msmes.$inferSelect) {
     pirtNumber: m.pirtNumber,
     ...shopDetailsOf(m),
     storeLinks: links.map((l) => l.url),
-    products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax, unit: p.unit })),
+    products: items.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax, unit: p.unit, url: p.url })),
     /** When the owner last said the prices hold (the oldest of the products), or null. */
     pricesConfirmedAt: items.reduce<Date | null>((oldest, p) => (p.priceConfirmedAt && (!oldest || p.priceConfirmedAt < oldest) ? p.priceConfirmedAt : oldest), null),
   };

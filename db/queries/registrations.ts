@@ -118,7 +118,7 @@ export function listingRow(reg: Registration, slug: string, options: NewListingO
 export function childRows(msmeId: number, reg: Registration, pricesConfirmedAt: Date) {
   return {
     links: reg.storeLinks.map((l, position) => ({ msmeId, platform: l.platform, url: l.url, position })),
-    items: reg.products.map((p, position) => ({ msmeId, name: p.name, priceMin: p.priceMin, priceMax: p.priceMax ?? null, unit: p.unit ?? null, priceConfirmedAt: pricesConfirmedAt, position })),
+    items: reg.products.map((p, position) => ({ msmeId, name: p.name, priceMin: p.priceMin, priceMax: p.priceMax ?? null, unit: p.unit ?? null, url: p.url ?? null, priceConfirmedAt: pricesConfirmedAt, position })),
   };
 }
 

@@ -73,7 +73,7 @@ export const msmeSchema = z
     publishedAt: z.iso.datetime().nullable(),
     updatedAt: z.iso.datetime(),
     storeLinks: z.array(z.object({ platform: z.string(), url: z.url() })),
-    products: z.array(z.object({ name: z.string(), priceMin: z.number().int(), priceMax: z.number().int().nullable() })),
+    products: z.array(z.object({ name: z.string(), priceMin: z.number().int(), priceMax: z.number().int().nullable(), unit: z.string().nullable(), url: z.string().nullable().meta({ description: 'Tautan langsung ke produk di toko online.' }) })),
     photos: z.array(z.object({ kind: z.enum(['produk', 'toko', 'logo']), caption: z.string().nullable(), width: z.number().int(), height: z.number().int(), srcset: z.string(), thumbnail: z.string(), preview: z.string() })),
   })
   .meta({ id: 'Msme' });

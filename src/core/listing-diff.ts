@@ -22,7 +22,7 @@ export interface ListingData {
   bulkOrders?: boolean | undefined;
   mapUrl?: string | null | undefined;
   storeLinks: (string | { url: string })[];
-  products: { name: string; priceMin: number; priceMax?: number | null | undefined; unit?: string | null | undefined }[];
+  products: { name: string; priceMin: number; priceMax?: number | null | undefined; unit?: string | null | undefined; url?: string | null | undefined }[];
 }
 
 export interface FieldChange {
@@ -51,7 +51,7 @@ const fields: { field: string; label: string; show: (d: ListingData) => string }
   { field: 'minOrder', label: 'Minimal pesanan', show: (d) => [d.minOrder ?? '', d.bulkOrders ? 'terima pesanan partai besar' : ''].filter(Boolean).join('; ') },
   { field: 'mapUrl', label: 'Tautan peta', show: (d) => d.mapUrl ?? '' },
   { field: 'storeLinks', label: 'Tautan toko', show: (d) => d.storeLinks.map((l) => (typeof l === 'string' ? l : l.url)).join('\n') },
-  { field: 'products', label: 'Produk', show: (d) => d.products.map((p) => `${p.name}${p.unit ? ` (${p.unit})` : ''}: ${formatPriceRange(p.priceMin, p.priceMax)}`).join('\n') },
+  { field: 'products', label: 'Produk', show: (d) => d.products.map((p) => `${p.name}${p.unit ? ` (${p.unit})` : ''}: ${formatPriceRange(p.priceMin, p.priceMax)}${p.url ? ` · ${p.url}` : ''}`).join('\n') },
 ];
 
 /** The fields an edit changes, each as it reads now and as it would read after approval. */

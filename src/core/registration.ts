@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { categorySlugs, findDistrict, findRegency } from './reference.ts';
 import { messages, phoneMessages, storeLinkMessages } from './messages.ts';
 import { normalisePhone } from './phone.ts';
-import { normaliseStoreLink } from './store-link.ts';
+import { normaliseProductLink, normaliseStoreLink } from './store-link.ts';
 import { normaliseHalal, normaliseKbli, normaliseNib, normalisePirt, type IdResult } from './identifiers.ts';
 import { parseRupiah } from './rupiah.ts';
 import { freeText } from './free-text.ts';
@@ -95,6 +95,17 @@ const product = z.strictObject({
   priceMax: optional(rupiah),
   /** The unit or pack the price is for ("250 g", "isi 10", "per kg"). */
   unit: optional(freeText(1, LIMITS.productUnit, 'ukuran atau isi')),
+  /** A direct link to the product on a marketplace. */
+  url: optional(
+    z.string({ error: messages.productLink.not_url }).transform((value, ctx) => {
+      const result = normaliseProductLink(value);
+      if (!result.ok) {
+        ctx.addIssue({ code: 'custom', message: messages.productLink[result.reason] });
+        return z.NEVER;
+      }
+      return result.url;
+    }),
+  ),
 });
 
 const products = z

@@ -79,3 +79,38 @@ function canonicalHost(platform: Platform, host: string): string {
   if (host.startsWith('shop.')) return host;
   return platform.hosts[0] ?? host;
 }
+
+export type ProductLinkResult = { ok: true; platform: string; url: string } | { ok: false; reason: Exclude<StoreLinkReason, 'not_shop_page'> | 'not_product_page' };
+
+/**
+ * A direct link to one product on a marketplace the portal knows, checked like a store link
+ * (https, no credentials or port, the platform from the exact host) but any page of the
+ * platform but its front page; tracking parameters dropped.
+ */
+export function normaliseProductLink(input: string): ProductLinkResult {
+  const text = input.trim();
+  if (text === '') return { ok: false, reason: 'empty' };
+  if (text.length > MAX_LENGTH) return { ok: false, reason: 'too_long' };
+  const scheme = /^([a-z][a-z0-9+\-]*):/i.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'https') return { ok: false, reason: 'not_https' };
+  let url: URL;
+  try {
+    url = new URL(scheme === undefined ? `https://${text.replace(/^\/+/, '')}` : text);
+  } catch {
+    return { ok: false, reason: 'not_url' };
+  }
+  if (url.username !== '' || url.password !== '') return { ok: false, reason: 'credentials' };
+  if (url.port !== '') return { ok: false, reason: 'port' };
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  const platform = platforms.find((p) => p.hosts.includes(host) || p.shortHosts.includes(host));
+  if (!platform) return { ok: false, reason: 'unknown_host' };
+  const path = url.pathname.replace(/\/{2,}/g, '/').replace(/\/$/, '');
+  if (path === '') return { ok: false, reason: 'not_product_page' };
+  const kept = new URLSearchParams();
+  for (const name of KEPT_PARAMS[platform.id] ?? []) {
+    const value = url.searchParams.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  const shortHost = platform.shortHosts.includes(host);
+  return { ok: true, platform: platform.id, url: `https://${shortHost ? host : canonicalHost(platform, host)}${path}${kept.size > 0 ? `?${kept.toString()}` : ''}` };
+}

@@ -36,7 +36,7 @@ export function formValues(data: ListingData): Record<string, unknown> {
     bulkOrders: data.bulkOrders ? '1' : '',
     mapUrl: data.mapUrl ?? '',
     storeLinks: data.storeLinks.map((l) => (typeof l === 'string' ? l : l.url)),
-    products: data.products.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax ?? '', unit: p.unit ?? '' })),
+    products: data.products.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax ?? '', unit: p.unit ?? '', url: p.url ?? '' })),
   };
 }
 

@@ -21,7 +21,7 @@ export function previewProfile(reg: Registration, now: Date): PublicProfile {
     publishedAt: null,
     updatedAt: now,
     storeLinks: reg.storeLinks,
-    products: reg.products.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax ?? null, unit: p.unit ?? null, priceConfirmedAt: now })),
+    products: reg.products.map((p) => ({ name: p.name, priceMin: p.priceMin, priceMax: p.priceMax ?? null, unit: p.unit ?? null, url: p.url ?? null, priceConfirmedAt: now })),
     photos: [],
   };
 }

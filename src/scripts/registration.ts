@@ -122,7 +122,6 @@ function showProgress() {
   }
   const out = form.querySelector<HTMLElement>('[data-form-progress]');
   if (out) {
-    out.hidden = false;
     out.textContent = done === required ? `Semua ${required} bagian wajib sudah diisi. Periksa lalu kirim.` : `Bagian wajib yang sudah diisi: ${done} dari ${required}.`;
   }
 }

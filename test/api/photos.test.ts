@@ -316,7 +316,8 @@ describe('the reviewer', () => {
     const { statusToken, id, slug } = await register('Peuyeum Bandung Mang Dadang');
     const [row] = await db.select().from(msmes).where(eq(msmes.id, id));
     await approve(db, { id, version: row!.version, actor: 'staf:uji', now: new Date() });
-    const good = (await (await upload(statusToken, jpeg640, { caption: 'Peuyeum sebesek' })).json()) as PhotoJson;
+    // Captioned with its product's name: it shows beside that product too.
+    const good = (await (await upload(statusToken, jpeg640, { caption: 'Keripik tempe original 250 g, renyah' })).json()) as PhotoJson;
     const bad = (await (await upload(statusToken, jpeg400, { caption: 'Foto KTP' })).json()) as PhotoJson;
 
     const queue = await (await staff.get('/admin/antrean?jenis=foto')).text();
@@ -337,6 +338,7 @@ describe('the reviewer', () => {
     expect(profile).toContain('fetchpriority="high"');
     expect(profile).toMatch(/<meta property="og:image" content="http:\/\/localhost:4321\/foto\/\d+\/[0-9a-f]{16}-og\.jpg">/);
     expect(profile).not.toContain(bad.thumbnail);
+    expect(profile).toContain(`<li><span><img class="product-thumb" src="${good.thumbnail}"`);
     // The card in the lists shows its thumbnail.
     const region = await (await app.request(`/cari/?q=${encodeURIComponent('Peuyeum Mang Dadang')}`)).text();
     expect(region).toContain(good.thumbnail);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normaliseStoreLink } from '../../src/core/store-link.ts';
+import { normaliseProductLink, normaliseStoreLink } from '../../src/core/store-link.ts';
 
 describe('normaliseStoreLink', () => {
   it.each([
@@ -71,5 +71,21 @@ describe('normaliseStoreLink', () => {
         expect(normaliseStoreLink(first.url)).toEqual(first);
       }),
     );
+  });
+});
+
+describe('a product link', () => {
+  it('takes a product page of a known platform, https, without tracking', () => {
+    expect(normaliseProductLink('https://www.tokopedia.com/keripikenok/keripik-tempe-250g?extParam=ivf%3Dfalse&src=topads')).toEqual({ ok: true, platform: 'tokopedia', url: 'https://www.tokopedia.com/keripikenok/keripik-tempe-250g' });
+    expect(normaliseProductLink('shopee.co.id/Keripik-Tempe-i.12345.67890')).toMatchObject({ ok: true, platform: 'shopee', url: 'https://shopee.co.id/Keripik-Tempe-i.12345.67890' });
+    expect(normaliseProductLink('https://tokopedia.link/AbCdEf')).toMatchObject({ ok: true, url: 'https://tokopedia.link/AbCdEf' });
+  });
+
+  it('refuses what is not one: another site, a front page, http, credentials', () => {
+    expect(normaliseProductLink('https://evil.example/produk')).toEqual({ ok: false, reason: 'unknown_host' });
+    expect(normaliseProductLink('https://www.tokopedia.com/')).toEqual({ ok: false, reason: 'not_product_page' });
+    expect(normaliseProductLink('http://www.tokopedia.com/toko/produk')).toEqual({ ok: false, reason: 'not_https' });
+    expect(normaliseProductLink('javascript:alert(1)')).toEqual({ ok: false, reason: 'not_https' });
+    expect(normaliseProductLink('https://a:b@www.tokopedia.com/toko/produk')).toEqual({ ok: false, reason: 'credentials' });
   });
 });
