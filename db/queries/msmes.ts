@@ -154,7 +154,7 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
   return out;
 }
 
-/** The products of these listings with the shop each belongs to (and its first photo), for products as search results. */
+/** The products of these listings with the shop each belongs to, for products as search results (the shops' photos come with their summaries). */
 export async function productsOfListings(db: DbOrTx, ids: number[]) {
   if (ids.length === 0) return [];
   return db
@@ -168,7 +168,6 @@ export async function productsOfListings(db: DbOrTx, ids: number[]) {
       shop: msmes.name,
       districtCode: msmes.districtCode,
       regencyCode: msmes.regencyCode,
-      photo: sql<string | null>`(SELECT file_key FROM msme_photos p WHERE p.msme_id = ${msmes.id} AND p.status = 'published' ORDER BY p.position, p.id LIMIT 1)`,
     })
     .from(products)
     .innerJoin(msmes, eq(msmes.id, products.msmeId))

@@ -136,11 +136,13 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
     const facets = facetView(understood, counts, (f) => searchHref({ q: query.q, filters: f, ...literally }, 1), { keep });
     // Products as results: the products of this page's shops whose names have the words, in the shops' order.
     const order = new Map(result.items.map((m, i) => [m.id, i]));
+    const photoOf = new Map(result.items.map((m) => [m.id, m.photo]));
     const matchingProducts = query.q
       ? (await productsOfListings(db, result.items.map((m) => m.id)))
           .filter((p) => productMatches(p, query.q))
           .sort((a, b) => (order.get(a.msmeId) ?? 0) - (order.get(b.msmeId) ?? 0))
           .slice(0, PRODUCTS_SHOWN)
+          .map((p) => ({ ...p, photo: photoOf.get(p.msmeId) ?? null }))
       : [];
     return { query, asked, errors: [] as FieldError[], result, page: spec.page, pages: Math.max(1, Math.ceil(result.reachable / spec.perPage)), wider, elsewhere, nearby, place, meant, facets, products: matchingProducts };
   } catch (error) {
