@@ -1,6 +1,6 @@
 import { AppError, type FieldError } from '../core/errors.ts';
 import { productsOfListings } from '../../db/queries/msmes.ts';
-import { productMatches } from '../core/product-match.ts';
+import { productMatcher } from '../core/product-match.ts';
 
 import { categoriesNamed, ftsMatch, parseSearchQuery, type SearchSpec } from '../core/search.ts';
 import { districtInQuery, placeInQuery } from '../core/query-places.ts';
@@ -137,9 +137,11 @@ export async function runSearchPage(db: DbOrTx, url: URL) {
     // Products as results: the products of this page's shops whose names have the words, in the shops' order.
     const order = new Map(result.items.map((m, i) => [m.id, i]));
     const photoOf = new Map(result.items.map((m) => [m.id, m.photo]));
-    const matchingProducts = query.q
+    // A place named in the words ("batik cirebon") says where, not what: products answer the rest.
+    const productWords = named ? named.rest : query.q;
+    const matchingProducts = productWords.trim()
       ? (await productsOfListings(db, result.items.map((m) => m.id)))
-          .filter((p) => productMatches(p, query.q))
+          .filter(productMatcher(productWords))
           .sort((a, b) => (order.get(a.msmeId) ?? 0) - (order.get(b.msmeId) ?? 0))
           .slice(0, PRODUCTS_SHOWN)
           .map((p) => ({ ...p, photo: photoOf.get(p.msmeId) ?? null }))
