@@ -163,7 +163,16 @@ describe('a file that is not a photo we can take', () => {
     const { statusToken } = await register('Opak Ketan Mang Odon');
     const big = new Uint8Array(16 * 1024 * 1024);
     big.set(jpeg640);
-    expect((await upload(statusToken, big)).status).toBe(413);
+    const res = await upload(statusToken, big).catch((error: Error) => error);
+    if (res instanceof Response) expect(res.status).toBe(413);
+    else {
+      // wrangler's local proxy may reset a refused upload it is still receiving (Node answers
+      // the 413); either way the body was refused while it arrived and nothing is stored.
+      expect(onEdge).toBe(true);
+      expect(String((res.cause as { code?: string } | undefined)?.code)).toMatch(/ECONNRESET|EPIPE/);
+    }
+    const after = (await (await app.request(`/api/registrations/${statusToken}`)).json()) as { photos: unknown[] };
+    expect(after.photos).toEqual([]);
     expect((await upload('x'.repeat(43), jpeg640)).status).toBe(404);
   });
 });
