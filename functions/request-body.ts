@@ -70,15 +70,19 @@ export function formType(header: string): 'application/x-www-form-urlencoded' | 
   return type;
 }
 
-/** The parsed form's text fields as the nested object; a body the parser refuses is a 400 (never its 500), a file a 415. */
-export async function formObject(type: ReturnType<typeof formType>, parse: () => Promise<FormData>): Promise<Record<string, unknown>> {
-  let form: FormData;
+/** The parsed form; a body the parser refuses is a 400 naming what is wrong (never its 500). */
+async function parsedForm(type: ReturnType<typeof formType>, parse: () => Promise<FormData>): Promise<FormData> {
   try {
-    form = await parse();
+    return await parse();
   } catch (cause) {
     const message = type === 'multipart/form-data' ? messages.body.badMultipart : messages.body.badForm;
     throw new AppError('BAD_REQUEST', message, { cause, fields: [{ path: 'body', message }] });
   }
+}
+
+/** The parsed form's text fields as the nested object; a body the parser refuses is a 400 (never its 500), a file a 415. */
+export async function formObject(type: ReturnType<typeof formType>, parse: () => Promise<FormData>): Promise<Record<string, unknown>> {
+  const form = await parsedForm(type, parse);
   const entries: [string, unknown][] = [];
   for (const [name, value] of form) {
     if (typeof value !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType);
@@ -104,14 +108,9 @@ export async function readPhotoForm(request: Request): Promise<{ files: Uint8Arr
     return { files: body.length > 0 ? [body] : [], fields: Object.fromEntries(new URL(request.url).searchParams) };
   }
   if (mediaType(header) !== 'multipart/form-data') throw new AppError('UNSUPPORTED_MEDIA_TYPE', messages.photo.multipart);
-  formType(header);
+  const type = formType(header);
   const body = await readLimited(request, PHOTO_UPLOAD_KB);
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { 'content-type': header } }).formData();
-  } catch (cause) {
-    throw new AppError('BAD_REQUEST', messages.body.badMultipart, { cause, fields: [{ path: 'body', message: messages.body.badMultipart }] });
-  }
+  const form = await parsedForm(type, () => new Response(body, { headers: { 'content-type': header } }).formData());
   const fields: Record<string, string> = {};
   const files: Uint8Array[] = [];
   for (const [name, value] of form) {

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
 import { MAX_PHOTOS, type PhotoKind } from '../../src/core/photo-rules.ts';
 import type { Db, DbOrTx } from '../client.ts';
-import { auditLog, msmePhotos, msmes } from '../schema.ts';
+import { auditLog, msmePhotos } from '../schema.ts';
 
 export type PhotoRow = typeof msmePhotos.$inferSelect;
 
@@ -65,24 +65,12 @@ export async function deleteAllPhotos(db: DbOrTx, msmeId: number): Promise<Photo
   return db.delete(msmePhotos).where(eq(msmePhotos.msmeId, msmeId)).returning();
 }
 
-/** Staff let photos onto the public profile: these, or every waiting one of the listing. */
-export async function publishPhotos(db: DbOrTx, msmeId: number, now: Date, ids?: number[]): Promise<number> {
+/** Staff let every waiting photo of a listing onto its public profile; returns how many. */
+export async function publishPhotos(db: DbOrTx, msmeId: number, now: Date): Promise<number> {
   const done = await db
     .update(msmePhotos)
     .set({ status: 'published', reviewedAt: now })
-    .where(and(eq(msmePhotos.msmeId, msmeId), eq(msmePhotos.status, 'pending'), ...(ids ? [inArray(msmePhotos.id, ids)] : [])))
+    .where(and(eq(msmePhotos.msmeId, msmeId), eq(msmePhotos.status, 'pending')))
     .returning({ id: msmePhotos.id });
   return done.length;
-}
-
-/** Listings with photos waiting for review (a published listing's new photos), oldest first. */
-export async function listingsWithPendingPhotos(db: DbOrTx, limit = 100) {
-  return db
-    .select({ msmeId: msmePhotos.msmeId, name: msmes.name, slug: msmes.slug, status: msmes.status, photos: sql<number>`count(*)`, since: sql<number>`min(${msmePhotos.createdAt})` })
-    .from(msmePhotos)
-    .innerJoin(msmes, eq(msmes.id, msmePhotos.msmeId))
-    .where(eq(msmePhotos.status, 'pending'))
-    .groupBy(msmePhotos.msmeId)
-    .orderBy(sql`min(${msmePhotos.createdAt})`)
-    .limit(limit);
 }

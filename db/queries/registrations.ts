@@ -103,11 +103,9 @@ export function listingRow(reg: Registration, slug: string, options: NewListingO
     registeredBy: options.registeredBy ?? null,
     consentRecord: options.consentRecord ?? null,
     consentAt: options.consentAt ?? options.now,
-    // Only an import sets these: left out otherwise, so a bulk insert of a thousand rows stays
-    // within SQLite's 32,766 bound parameters (db/seed/insert.ts).
-    ...(options.cohortId !== undefined ? { cohortId: options.cohortId } : {}),
-    ...(options.importKey !== undefined ? { importKey: options.importKey } : {}),
-    ...(options.invitedAt !== undefined ? { invitedAt: options.invitedAt } : {}),
+    cohortId: options.cohortId ?? null,
+    importKey: options.importKey ?? null,
+    invitedAt: options.invitedAt ?? null,
     createdAt: options.now,
     updatedAt: options.verifiedAt ?? options.now,
     publishedAt: status === 'published' ? options.now : null,

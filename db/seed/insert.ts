@@ -112,7 +112,7 @@ async function insertSample(db: Db, options: { total: number; seed?: number; onP
             }),
           );
         }
-        // In slices of 500 rows: a row has 40 columns, and SQLite takes at most 32,766 variables per statement.
+        // In slices of 500 rows: a row has over 40 columns, and SQLite takes at most 32,766 variables per statement.
         const ids: { id: number }[] = [];
         for (let k = 0; k < values.length; k += 500) ids.push(...(await tx.insert(msmes).values(values.slice(k, k + 500)).returning({ id: msmes.id })));
         const children = batch.map((s, k) => childRows(ids[k]!.id, s.registration, s.pricesConfirmedAt));

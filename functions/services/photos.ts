@@ -1,13 +1,12 @@
-import { eq } from 'drizzle-orm';
 import { AppError } from '../../src/core/errors.ts';
 import { messages } from '../../src/core/messages.ts';
 import { photoFieldsSchema } from '../../src/core/photo-fields.ts';
 import { MAX_PHOTOS } from '../../src/core/photo-rules.ts';
 import { toFieldErrors } from '../../src/core/validation.ts';
 import { photoSrc, photoSrcset, photoSuffixes } from '../../src/core/photo-urls.ts';
-import { msmes } from '../../db/schema.ts';
 import { deletePhoto, insertPhoto, photosOf, type PhotoRow } from '../../db/queries/photos.ts';
 import { listingPlace } from '../../db/queries/places.ts';
+import { getRegistrationStatus } from '../../db/queries/registrations.ts';
 import type { AppDeps } from '../deps.ts';
 import type { FileStore } from '../files.ts';
 import { announceChange } from '../page-changes.ts';
@@ -79,16 +78,23 @@ export async function addPhoto(deps: Required<AppDeps>, msmeId: number, upload: 
   }
 }
 
-/** The listing behind an owner's private link, unless it was removed. */
-async function ownListingId(deps: Required<AppDeps>, token: string): Promise<{ id: number; status: string }> {
-  const [m] = await deps.db.select({ id: msmes.id, status: msmes.status }).from(msmes).where(eq(msmes.statusTokenHash, await ownerTokenHash(token)));
+/** The id of the listing behind an owner's private link, unless it was removed; 404 otherwise. */
+export async function ownListingId(deps: Required<AppDeps>, token: string): Promise<number> {
+  const m = await getRegistrationStatus(deps.db, await ownerTokenHash(token));
   if (!m || m.status === 'removed') throw new AppError('NOT_FOUND', messages.registrationNotFound);
-  return m;
+  return m.id;
+}
+
+/** The photo id a form names (`photo`), or the 404 of a photo that is not there. */
+export function photoIdOf(data: Record<string, unknown>): number {
+  const raw = data['photo'];
+  if (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw)) throw new AppError('NOT_FOUND', messages.photo.notFound);
+  return Number(raw);
 }
 
 /** An owner adds a photo through their private link; it waits for review. */
 export async function addOwnPhoto(deps: Required<AppDeps>, token: string, upload: PhotoUpload): Promise<PhotoRow> {
-  return addPhoto(deps, (await ownListingId(deps, token)).id, upload, 'owner');
+  return addPhoto(deps, await ownListingId(deps, token), upload, 'owner');
 }
 
 /**
@@ -102,5 +108,5 @@ export async function removePhoto(deps: Required<AppDeps>, msmeId: number, photo
 }
 
 export async function removeOwnPhoto(deps: Required<AppDeps>, token: string, photoId: number, background?: (work: Promise<unknown>) => void): Promise<void> {
-  await removePhoto(deps, (await ownListingId(deps, token)).id, photoId, 'owner', background);
+  await removePhoto(deps, await ownListingId(deps, token), photoId, 'owner', background);
 }

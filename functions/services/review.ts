@@ -12,7 +12,7 @@ import type { AppDeps } from '../deps.ts';
 import { sendStatusLink } from '../email.ts';
 import { announceChange } from '../page-changes.ts';
 import { newPrivateLink } from './registration.ts';
-import { removePhoto } from './photos.ts';
+import { photoIdOf, removePhoto } from './photos.ts';
 import { actorOf, type StaffSession } from './staff.ts';
 
 /** The decisions a reviewer takes on a listing, by the name in its address (/admin/umkm/:id/:aksi). */
@@ -37,9 +37,7 @@ export async function decide(deps: Required<AppDeps>, session: StaffSession, id:
   const action = { id, version: versionOf(data), actor: actorOf(session), now: deps.clock() };
   if (decision === 'hapus-foto') {
     // A photo is removed whatever the listing's version: it changes nothing else a reviewer decides on.
-    const photo = typeof data['photo'] === 'string' && /^\d{1,10}$/.test(data['photo']) ? Number(data['photo']) : Number.NaN;
-    if (Number.isNaN(photo)) throw new AppError('NOT_FOUND', messages.photo.notFound);
-    await removePhoto(deps, id, photo, action.actor, background);
+    await removePhoto(deps, id, photoIdOf(data), action.actor, background);
     return;
   }
   const before = await listingPlace(deps.db, id);

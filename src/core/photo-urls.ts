@@ -1,3 +1,5 @@
+import { photoKindLabels, type PhotoKind } from './photo-rules.ts';
+
 /**
  * Where a photo's files are: the file key (`foto/<listing>/<random>`) is also the path the
  * portal serves them under (src/pages/foto/[...path].ts), with the stored size after it.
@@ -26,3 +28,6 @@ export function photoWidthFor(photo: Pick<StoredPhoto, 'widths'>, wanted: number
   const widths = photo.widths.split(',').map(Number);
   return widths.find((w) => w >= wanted) ?? widths[widths.length - 1] ?? wanted;
 }
+
+/** A photo's alternative text: its caption, or what it shows and whose ("Produk Keripik Bu Enok"). */
+export const photoAlt = (photo: { caption: string | null; kind: PhotoKind }, shop: string) => photo.caption ?? `${photoKindLabels[photo.kind]} ${shop}`;

@@ -21,6 +21,3 @@ export function productMatcher(query: string): (product: { name: string; unit?: 
     return wanted.every((w) => have.some((h) => h.startsWith(w)));
   };
 }
-
-/** One product against one query (productMatcher for many). */
-export const productMatches = (product: { name: string; unit?: string | null }, query: string): boolean => productMatcher(query)(product);

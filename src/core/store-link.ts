@@ -25,7 +25,8 @@ const MAX_LENGTH = 500;
 
 const compiled = platforms.map((p) => ({ platform: p, shopPath: new RegExp(p.shopPath) }));
 
-export function normaliseStoreLink(input: string): StoreLinkResult {
+/** A pasted link read as https (the scheme added when it was left out), or why it is refused before its host is looked at. */
+function readPastedLink(input: string): { ok: true; url: URL; host: string; path: string } | { ok: false; reason: 'empty' | 'too_long' | 'not_https' | 'not_url' | 'credentials' | 'port' } {
   let text = input.trim();
   if (text === '') return { ok: false, reason: 'empty' };
   if (text.length > MAX_LENGTH) return { ok: false, reason: 'too_long' };
@@ -45,8 +46,13 @@ export function normaliseStoreLink(input: string): StoreLinkResult {
   if (url.protocol !== 'https:') return { ok: false, reason: 'not_https' };
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'credentials' };
   if (url.port !== '') return { ok: false, reason: 'port' };
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  const path = url.pathname.replace(/\/{2,}/g, '/');
+  return { ok: true, url, host: url.hostname.toLowerCase().replace(/\.$/, ''), path: url.pathname.replace(/\/{2,}/g, '/') };
+}
+
+export function normaliseStoreLink(input: string): StoreLinkResult {
+  const read = readPastedLink(input);
+  if (!read.ok) return read;
+  const { url, host, path } = read;
 
   const short = platforms.find((p) => p.shortHosts.includes(host));
   if (short) {
@@ -59,15 +65,19 @@ export function normaliseStoreLink(input: string): StoreLinkResult {
     const first = path.split('/')[1] ?? '';
     if (platform.reservedFirstSegments.includes(first.toLowerCase())) continue;
     if (!shopPath.test(path)) continue;
-    const kept = new URLSearchParams();
-    for (const name of KEPT_PARAMS[platform.id] ?? []) {
-      const value = url.searchParams.get(name);
-      if (value !== null) kept.set(name, value);
-    }
-    const query = kept.size > 0 ? `?${kept.toString()}` : '';
-    return ok(platform, `https://${canonicalHost(platform, host)}${path.replace(/\/$/, '')}${query}`, false);
+    return ok(platform, `https://${canonicalHost(platform, host)}${path.replace(/\/$/, '')}${keptQuery(platform, url)}`, false);
   }
   return { ok: false, reason: 'not_shop_page' };
+}
+
+/** The query parameters that mean something on the platform's pages ("?id=" on Facebook), the rest (tracking) dropped. */
+function keptQuery(platform: Platform, url: URL): string {
+  const kept = new URLSearchParams();
+  for (const name of KEPT_PARAMS[platform.id] ?? []) {
+    const value = url.searchParams.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  return kept.size > 0 ? `?${kept.toString()}` : '';
 }
 
 function ok(platform: Platform, url: string, short: boolean): StoreLinkResult {
@@ -88,29 +98,13 @@ export type ProductLinkResult = { ok: true; platform: string; url: string } | { 
  * platform but its front page; tracking parameters dropped.
  */
 export function normaliseProductLink(input: string): ProductLinkResult {
-  const text = input.trim();
-  if (text === '') return { ok: false, reason: 'empty' };
-  if (text.length > MAX_LENGTH) return { ok: false, reason: 'too_long' };
-  const scheme = /^([a-z][a-z0-9+\-]*):/i.exec(text)?.[1]?.toLowerCase();
-  if (scheme !== undefined && scheme !== 'https') return { ok: false, reason: 'not_https' };
-  let url: URL;
-  try {
-    url = new URL(scheme === undefined ? `https://${text.replace(/^\/+/, '')}` : text);
-  } catch {
-    return { ok: false, reason: 'not_url' };
-  }
-  if (url.username !== '' || url.password !== '') return { ok: false, reason: 'credentials' };
-  if (url.port !== '') return { ok: false, reason: 'port' };
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  const read = readPastedLink(input);
+  if (!read.ok) return read;
+  const { url, host } = read;
   const platform = platforms.find((p) => p.hosts.includes(host) || p.shortHosts.includes(host));
   if (!platform) return { ok: false, reason: 'unknown_host' };
-  const path = url.pathname.replace(/\/{2,}/g, '/').replace(/\/$/, '');
+  const path = read.path.replace(/\/$/, '');
   if (path === '') return { ok: false, reason: 'not_product_page' };
-  const kept = new URLSearchParams();
-  for (const name of KEPT_PARAMS[platform.id] ?? []) {
-    const value = url.searchParams.get(name);
-    if (value !== null) kept.set(name, value);
-  }
   const shortHost = platform.shortHosts.includes(host);
-  return { ok: true, platform: platform.id, url: `https://${shortHost ? host : canonicalHost(platform, host)}${path}${kept.size > 0 ? `?${kept.toString()}` : ''}` };
+  return { ok: true, platform: platform.id, url: `https://${shortHost ? host : canonicalHost(platform, host)}${path}${keptQuery(platform, url)}` };
 }

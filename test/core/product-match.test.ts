@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { productMatches } from '../../src/core/product-match.ts';
+import { productMatcher } from '../../src/core/product-match.ts';
+
+const productMatches = (product: { name: string; unit?: string }, query: string) => productMatcher(query)(product);
 
 describe('a product answering a search', () => {
   it('matches when every word begins a word of its name or pack, in any spelling the index knows', () => {
