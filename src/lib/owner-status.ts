@@ -71,8 +71,9 @@ export function nextStep(own: Pick<OwnListing, 'listing' | 'linkProblems' | 'pho
   if (status === 'rejected') return { title: 'Perbaiki lalu kirim lagi', text: 'Baca alasan petugas di atas, perbaiki datanya, lalu kirim lagi untuk diperiksa.', href: `${base}/ubah`, label: 'Perbaiki data usaha' };
   if (status === 'published' && own.linkProblems.length > 0) return { title: 'Periksa tautan toko Anda', text: 'Ada tautan toko yang tidak dapat dibuka (lihat di bawah). Perbarui atau hapus tautannya.', href: `${base}/ubah`, label: 'Perbarui tautan toko' };
   if (own.photos.length === 0) return { title: 'Tambahkan foto produk', text: 'Profil dengan foto lebih sering dibuka pembeli. Foto pertama tampil paling atas di profil dan di daftar.', href: '#foto', label: 'Tambah foto' };
-  const age = own.current.products.length > 0 ? priceAge(own.current.pricesConfirmedAt, now) : undefined;
-  if (status === 'published' && (!own.current.pricesConfirmedAt || age?.stale)) return { title: 'Pastikan harga masih berlaku', text: `Harga yang lebih dari ${PRICE_STALE_DAYS} hari ditandai lama bagi pembeli. Satu ketukan di bagian Harga produk.`, href: '#harga', label: 'Ke harga produk' };
+  // Only a listing with products has prices to confirm (and a Harga produk section to go to).
+  const age = priceAge(own.current.pricesConfirmedAt, now);
+  if (status === 'published' && own.current.products.length > 0 && (!own.current.pricesConfirmedAt || age?.stale)) return { title: 'Pastikan harga masih berlaku', text: `Harga yang lebih dari ${PRICE_STALE_DAYS} hari ditandai lama bagi pembeli. Satu ketukan di bagian Harga produk.`, href: '#harga', label: 'Ke harga produk' };
   if (status === 'pending') return { title: 'Tunggu pemeriksaan petugas', text: 'Biasanya 1–3 hari kerja. Simpan tautan pribadi di bawah supaya Anda bisa melihat statusnya kapan saja.' };
   return { title: 'Bagikan profil usaha Anda', text: 'Kirim tautan profil ke pelanggan dan grup WhatsApp, atau cetak poster dengan kode QR untuk tempat usaha.', href: `/umkm/${slug}/`, label: 'Lihat dan bagikan profil' };
 }
